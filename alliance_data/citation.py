@@ -1,0 +1,59 @@
+"""Citations for the package and for the sources behind each table (text or BibTeX)."""
+
+from __future__ import annotations
+
+import re
+
+from alliance_data.catalog import DATA_VERSION, datapackage, resource
+
+STYLES = ("text", "bibtex")
+PACKAGE_KEY = "alliance_data"
+
+
+def _package_entry(style: str) -> str:
+    title = datapackage()["title"]
+    if style == "text":
+        return f"alliance_data contributors (2026). {title}. Data version {DATA_VERSION}."
+    return (
+        f"@misc{{{PACKAGE_KEY},\n  title = {{{title}}},\n"
+        f"  author = {{{{alliance\\_data contributors}}}},\n  year = {{2026}},\n"
+        f"  note = {{Data version {DATA_VERSION}}}\n}}"
+    )
+
+
+def _escape(text: str) -> str:
+    return re.sub(r"([&%$#_])", r"\\\1", text)
+
+
+def _source_entry(source: dict, style: str) -> str:
+    from alliance_data.loading import load  # local import: loading imports the catalogue
+
+    row = load("sources").set_index("source_id").loc[source["source_id"]]
+    year = "" if row.isna()["year"] else str(int(row["year"]))
+    accessed = row["accessed"].date().isoformat()
+    if style == "text":
+        parts = [row["publisher"], f"({year or 'n.d.'})", f"{row['title']}."]
+        if isinstance(row["url"], str):
+            parts.append(f"{row['url']} (accessed {accessed}).")
+        return " ".join(parts)
+    fields = {
+        "title": _escape(row["title"]),
+        "author": "{" + _escape(row["publisher"]) + "}",
+        "year": year,
+        "howpublished": f"\\url{{{row['url']}}}" if isinstance(row["url"], str) else "",
+        "note": f"Accessed {accessed}. Licence: {_escape(row['licence'])}",
+    }
+    body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items() if v)
+    return f"@misc{{{source['source_id']},\n{body}\n}}"
+
+
+def cite(name: str | None = None, style: str = "text") -> str:
+    """Cite the package, or a table: the package plus every source its rows name."""
+    if style not in STYLES:
+        raise ValueError(
+            f"unknown citation style {style!r}; allowed values are: {', '.join(STYLES)}"
+        )
+    entries = [_package_entry(style)]
+    if name is not None:
+        entries += [_source_entry(s, style) for s in resource(name)["sources"]]
+    return "\n\n".join(entries)

@@ -1,0 +1,69 @@
+"""Load a shipped table as a typed DataFrame, verified against its recorded sha256."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+
+import pandas as pd
+
+from alliance_data.catalog import DATA_DIR, resource
+
+# Frictionless field type -> pandas dtype
+DTYPES = {
+    "integer": "Int64",
+    "number": "float64",
+    "string": "string",
+    "boolean": "boolean",
+}
+
+_cache: dict[str, pd.DataFrame] = {}
+
+
+class DataIntegrityError(RuntimeError):
+    """A shipped table is missing, truncated or altered."""
+
+
+def _verified_bytes(name: str) -> bytes:
+    res = resource(name)
+    path = DATA_DIR / res["path"]
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DataIntegrityError(
+            f"table {name!r}: file {res['path']} is missing from the package; reinstall it"
+        ) from None
+    algorithm, expected = res["hash"].split(":", 1)
+    actual = hashlib.new(algorithm, data).hexdigest()
+    if len(data) != res["bytes"] or actual != expected:
+        raise DataIntegrityError(
+            f"table {name!r}: file {res['path']} does not match its recorded checksum "
+            f"({len(data)} bytes, expected {res['bytes']}); it is truncated or altered. "
+            "Reinstall the package or rebuild the data with `python -m etl`."
+        )
+    return data
+
+
+def _read(name: str) -> pd.DataFrame:
+    fields = resource(name)["schema"]["fields"]
+    dtypes = {f["name"]: DTYPES[f["type"]] for f in fields if f["type"] in DTYPES}
+    dates = [f["name"] for f in fields if f["type"] == "date"]
+    frame = pd.read_csv(
+        io.BytesIO(_verified_bytes(name)),
+        dtype=dtypes,
+        keep_default_na=False,
+        na_values=[""],
+    )
+    for column in dates:
+        frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d")
+    expected = [f["name"] for f in fields]
+    if list(frame.columns) != expected:
+        raise DataIntegrityError(f"table {name!r}: columns {list(frame.columns)} != {expected}")
+    return frame
+
+
+def load(name: str) -> pd.DataFrame:
+    """Return table ``name`` as a typed DataFrame (a fresh copy on every call)."""
+    if name not in _cache:
+        _cache[name] = _read(name)
+    return _cache[name].copy(deep=True)

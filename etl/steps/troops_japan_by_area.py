@@ -1,0 +1,43 @@
+"""U.S. personnel in Japan by area (mainland, Okinawa, Bonins), 1950–1973, as the DoD reported."""
+
+import pandas as pd
+
+from etl.common import assert_between, assert_unique, read_reference
+
+RENAME = {
+    "report_mainland": "mainland",
+    "report_ryukyu": "okinawa",
+    "report_bonin_volcano": "bonin_volcano",
+}
+
+
+def build() -> pd.DataFrame:
+    tidy = read_reference("troops/japan_us_troops_tidy_1950_2025.csv")
+    split = tidy[tidy["year"] <= 1973].dropna(subset=["report_mainland"])
+    # The three areas must add up to the report's total for Japan.
+    parts = split[list(RENAME)].fillna(0).sum(axis=1)
+    assert (parts == split["report_total"]).all(), "area split does not sum to the total"
+    long = split.melt(
+        id_vars=["year", "report_month"],
+        value_vars=list(RENAME),
+        var_name="area",
+        value_name="personnel",
+    ).dropna(subset=["personnel"])
+    long["area"] = long["area"].map(RENAME)
+    long["personnel"] = long["personnel"].astype(int)
+    long["flag"] = ""
+    long["note"] = ""
+    late = long["year"] == 1973
+    long.loc[late, "flag"] = "split_distorted"
+    long.loc[late, "note"] = (
+        "Report footnote: Air Force personnel on Okinawa were counted with Japan (mainland)."
+    )
+    long["source_id"] = "dmdc_troop_reports"
+    long = long[["year", "area", "personnel", "report_month", "flag", "note", "source_id"]]
+    long = long.sort_values(["year", "area"], ignore_index=True)
+    assert_unique(long, ["year", "area"], "troops_japan_by_area")
+    assert_between(long["year"], 1950, 1973, "troops_japan_by_area")
+    okinawa = long[long["area"] == "okinawa"].set_index("year")["personnel"]
+    assert okinawa[1970] == 44_752 and okinawa[1972] == 41_171
+    assert long.loc[long["area"] == "bonin_volcano", "year"].max() == 1967
+    return long

@@ -1,0 +1,126 @@
+"""Facts from the seed documents and the reference notes that the tables must reproduce."""
+
+import pandas as pd
+import pytest
+
+import alliance_data as ad
+
+
+def event_dates(title_fragment: str) -> set[str]:
+    events = ad.load("events")
+    hits = events[events["title"].str.contains(title_fragment, case=False, regex=False)]
+    return set(hits["date"].dt.strftime("%Y-%m-%d"))
+
+
+@pytest.mark.parametrize(
+    ("title", "date"),
+    [
+        ("Security Treaty signed", "1951-09-08"),
+        ("Security Treaty enters into force", "1952-04-28"),
+        ("Bloody May Day", "1952-05-01"),
+        ("Treaty of Mutual Cooperation and Security signed", "1960-01-19"),
+        ("Status of Forces Agreement enters into force", "1960-06-23"),
+        ("Bonin Islands returned", "1968-06-26"),
+        ("Okinawa reverts", "1972-05-15"),
+        ("Revised Defense Cooperation Guidelines", "1997-09-23"),
+        ("2015 Defense Cooperation Guidelines", "2015-04-27"),
+        ("Great East Japan Earthquake", "2011-03-11"),
+        ("Tokyo 2+2", "2024-07-28"),
+        ("Security legislation enacted", "2015-09-19"),
+        ("Counterstrike capability", "2022-12-16"),
+    ],
+)
+def test_event_dates(title, date):
+    assert date in event_dates(title)
+
+
+def japan_troops() -> pd.Series:
+    return ad.load("troops").query("country_iso3 == 'JPN'").set_index("year")["personnel"]
+
+
+def test_troops_match_dod_reports():
+    troops = japan_troops()
+    assert troops[1953] == 209_451 and troops[1955] == 190_294 and troops[1970] == 82_264
+    assert troops[2021] == 56_010 and troops[2025] == 53_490
+
+
+def test_no_report_reaches_the_seed_figure_of_260000_in_the_mid_1950s():
+    assert japan_troops().loc[1953:1957].max() < 260_000
+
+
+def test_interpolated_years_are_gaps_and_errors_are_flagged():
+    troops = ad.load("troops").query("country_iso3 == 'JPN'").set_index("year")
+    assert 1951 not in troops.index and 1952 not in troops.index
+    assert troops.loc[2003, "flag"] == "compilation_value"
+    assert troops.loc[2016, "flag"] == "reported_dip"
+    assert troops.loc[2008, "personnel"] != 79_296  # the rebuild's double count is not used
+
+
+def test_okinawa_split_before_reversion():
+    split = ad.load("troops_japan_by_area").pivot(index="year", columns="area", values="personnel")
+    assert split.loc[1970, "okinawa"] == 44_752 and split.loc[1970, "mainland"] == 37_512
+    assert split.loc[1960, "okinawa"] == 37_142
+
+
+def test_bases_deduplicated_and_fixed():
+    bases = ad.load("bases")
+    assert len(bases) == 39 and bases["okinawa"].sum() == 13
+    assert not bases["name"].str.contains("Camo Kinser").any()
+    assert bases.loc[bases["name"] == "Totsuka", "lat"].isna().all()
+
+
+def test_defense_spending_facts():
+    jpn = ad.load("defense_spending").query("country_iso3 == 'JPN'").set_index("year")
+    assert round(jpn.loc[2024, "share_of_gdp_pct"], 2) == 1.37
+    assert round(jpn.loc[2010:2019, "share_of_gdp_pct"].mean(), 2) == 0.95
+    assert jpn.loc[2024, "milex_usd_m_constant"] > jpn.loc[2022, "milex_usd_m_constant"] * 1.3
+
+
+def test_us_supplies_most_of_japans_arms():
+    arms = ad.load("arms_transfers")
+    share = arms.query("supplier_iso3 == 'USA'")["tiv_m"].sum() / arms["tiv_m"].sum()
+    assert round(share * 100, 1) == 95.8
+
+
+def test_pew_and_cabinet_office_values():
+    opinion = ad.load("opinion").query("country_iso3 == 'JPN'")
+    pew = opinion.query("measure == 'favorable_view_of_us'").set_index("year")["value_pct"]
+    assert pew[2000] == 77 and pew[2011] == 85 and pew[2017] == 57
+    affinity = opinion.query("measure == 'affinity_toward_us'").set_index("year")
+    assert affinity.loc[2021, "value_pct"] == 88.5 and affinity.loc[2021, "mode"] == "mail"
+    poll_2007 = opinion.query("year == 2007 and measure.str.startswith('appreciates')")
+    assert poll_2007["value_pct"].tolist() == [73.4]
+
+
+def test_gulf_war_figures_disagree_and_both_are_kept():
+    missions = ad.load("overseas_missions")
+    gulf = missions[missions["name"].str.contains("Gulf War")]
+    assert {9.0, 13.0} <= set(gulf["amount_usd_bn"])
+
+
+def test_claims_flag_the_known_contradictions():
+    claims = ad.load("claims")
+    assert (claims.loc[claims["claimed_value"] == "260000", "verdict"] == "conflicting").all()
+    assert set(claims["verdict"]) == {"consistent", "approximate", "conflicting", "unverifiable"}
+    assert claims["seed"].nunique() == 5
+
+
+def test_host_nation_support_keeps_conflicts_and_grades():
+    hns = ad.load("host_nation_support")
+    assert len(hns.query("fiscal_year == 2019 and period == 'annual'")) == 2
+    assert set(hns["reliability"]) == {"high", "medium", "low"}
+    assert hns.query("period == 'agreement_total'")["amount_jpy_100m"].tolist() == [9465, 10551]
+
+
+def test_treaty_provisions_cover_the_core_changes():
+    provisions = ad.load("treaty_provisions")["provision"].str.lower()
+    for topic in ("defend", "prior consultation", "disturbance", "term", "basing"):
+        assert provisions.str.contains(topic).any(), topic
+
+
+def test_leaders_cover_1945_to_2026():
+    leaders = ad.load("leaders")
+    for iso3 in ("JPN", "USA"):
+        terms = leaders[leaders["country_iso3"] == iso3]
+        assert terms["term_start"].min() <= pd.Timestamp("1945-01-01")
+        assert terms["term_end"].isna().sum() == 1
