@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
@@ -36,6 +37,64 @@ def data_cite(args: argparse.Namespace) -> int:
     return 0
 
 
+def notebooks_list(args: argparse.Namespace) -> int:
+    import papermill
+
+    from alliance_data.runner.params import expected_type, resolve
+
+    table = Table(title=f"Notebooks in {args.notebooks_dir}")
+    for column in ("notebook", "parameter", "type", "default", "help"):
+        table.add_column(column, overflow="fold")
+    for path in resolve(args.notebooks, args.notebooks_dir):
+        for name, spec in papermill.inspect_notebook(str(path)).items():
+            table.add_row(path.stem, name, expected_type(spec), spec["default"], spec["help"])
+    console.print(table)
+    return 0
+
+
+def notebooks_run(args: argparse.Namespace) -> int:
+    from alliance_data import runner
+    from alliance_data.runner import params
+
+    scoped = params.load_file(args.params_file) if args.params_file else {}
+    for notebook, values in params.parse_assignments(args.parameters).items():
+        scoped.setdefault(notebook, {}).update(values)
+    plans = params.plan(params.resolve(args.notebooks, args.notebooks_dir), scoped)
+    return runner.run(plans, args.output_dir, args.jobs, args.timeout)
+
+
+def student(args: argparse.Namespace) -> int:
+    from alliance_data.runner.params import resolve
+    from alliance_data.student import build_student_editions
+
+    written = build_student_editions(resolve(args.notebooks, args.notebooks_dir), args.output_dir)
+    for path in written:
+        print(f"wrote {path}")
+    return 0
+
+
+def positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1; got {text}")
+    return value
+
+
+def _notebook_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "notebooks",
+        nargs="*",
+        metavar="NOTEBOOK",
+        help="notebook stems or files (default: all numbered notebooks)",
+    )
+    command.add_argument(
+        "--notebooks-dir",
+        type=Path,
+        default=Path("notebooks"),
+        help="folder holding the notebooks (default: ./notebooks)",
+    )
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(
         prog="alliance-notebooks",
@@ -56,11 +115,54 @@ def parser() -> argparse.ArgumentParser:
     cite.add_argument("name", help="table name (see `data list`)")
     cite.add_argument("--style", choices=STYLES, default="text")
     cite.set_defaults(handler=data_cite)
+
+    run = commands.add_parser("run", help="execute notebooks with papermill into runs/<run-id>/")
+    _notebook_arguments(run)
+    run.add_argument(
+        "-p",
+        "--parameter",
+        dest="parameters",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="set a parameter for every notebook that declares it; "
+        "NOTEBOOK:NAME=VALUE sets it for one notebook (values are YAML literals)",
+    )
+    run.add_argument(
+        "-f",
+        "--params-file",
+        type=Path,
+        help="YAML file of parameters: top-level values, or mappings per notebook",
+    )
+    run.add_argument("--output-dir", type=Path, default=Path("runs"))
+    run.add_argument(
+        "--jobs",
+        type=positive_int,
+        default=None,
+        help="notebooks run in parallel (default: one per CPU core)",
+    )
+    run.add_argument(
+        "--timeout", type=positive_int, default=600, help="seconds allowed per cell (default: 600)"
+    )
+    run.set_defaults(handler=notebooks_run)
+
+    listing = commands.add_parser("list", help="notebooks with their parameters and defaults")
+    _notebook_arguments(listing)
+    listing.set_defaults(handler=notebooks_list)
+
+    teach = commands.add_parser("student", help="write student editions without solutions")
+    _notebook_arguments(teach)
+    teach.add_argument("--output-dir", type=Path, default=Path("student"))
+    teach.set_defaults(handler=student)
     return root
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if getattr(args, "jobs", 0) is None:
+        from alliance_data.runner import default_jobs
+
+        args.jobs = default_jobs()
     try:
         return args.handler(args)
     except (ad.UnknownTableError, ad.ParameterError) as error:
