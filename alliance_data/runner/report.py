@@ -21,8 +21,9 @@ data {{ m.data_version }}</p>
 <table><thead><tr><th>notebook</th><th>status</th><th>duration (s)</th><th>parameters</th>
 <th>outputs</th></tr></thead><tbody>
 {% for nb in m.notebooks %}<tr><td>{{ nb.notebook }}</td>
-<td class="{{ nb.status }}">{{ nb.status }}{% if nb.error %}<br><code>cell {{ nb.error.cell_index }}:
-{{ nb.error.ename }}: {{ nb.error.evalue }}</code>{% endif %}</td>
+<td class="{{ nb.status }}">{{ nb.status }}{% if nb.error %}<br>
+<code>cell {{ nb.error.cell_index }}: {{ nb.error.ename }}: {{ nb.error.evalue }}</code>
+{% endif %}</td>
 <td>{{ nb.duration_s }}</td><td><code>{{ nb.parameters | tojson }}</code></td>
 <td>{% for kind, out in nb.outputs.items() %}<a href="{{ out.path }}">{{ kind }}</a> {% endfor %}
 </td></tr>{% endfor %}
