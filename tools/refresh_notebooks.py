@@ -36,10 +36,11 @@ def refresh(source: Path) -> Path:
             cell.metadata["keep_output"] = True
         else:
             cell.metadata.pop("keep_output", None)
-    notebook = strip_output(notebook, keep_output=False, keep_count=False, keep_id=True)
+    notebook = strip_output(notebook, keep_output=False, keep_count=True, keep_id=True)
     for cell in notebook.cells:
         if cell.cell_type == "code" and CHECK not in cell.source:
             cell.outputs = []
+            cell.execution_count = None  # nbval needs counts only on the cells it compares
         cell.metadata.pop("execution", None)
     notebook.metadata.pop("language_info", None)
     target = source.with_suffix(".ipynb")
@@ -48,7 +49,9 @@ def refresh(source: Path) -> Path:
 
 
 def main(paths: list[str]) -> None:
-    sources = [Path(p) for p in paths] or sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.py"))
+    sources = [Path(p).resolve() for p in paths] or sorted(
+        (ROOT / "notebooks").glob("[0-9][0-9]_*.py")
+    )
     for source in sources:
         print(f"refreshed {refresh(source).relative_to(ROOT)}")
 
