@@ -47,13 +47,21 @@ def use_house_style() -> None:
     mpl.rcParams.update(STYLE)
 
 
+MAX_CAPTION_SOURCES = 3
+
+
 def source_caption(source_ids: Iterable[str]) -> str:
-    """'Source: …' naming each source's publisher and title."""
+    """'Source: …' naming up to three sources by publisher and title, then how many more."""
     from alliance_data.loading import load
 
     sources = load("sources").set_index("source_id")
-    names = [f"{sources.loc[s, 'publisher']}, {sources.loc[s, 'title']}" for s in source_ids]
-    return "Source: " + "; ".join(names) + "."
+    ids = list(source_ids)
+    names = [f"{sources.loc[s, 'publisher']}, {sources.loc[s, 'title']}" for s in ids]
+    if len(names) > MAX_CAPTION_SOURCES:
+        more = len(names) - MAX_CAPTION_SOURCES
+        names = [*names[:MAX_CAPTION_SOURCES], f"and {more} more (listed under Sources below)"]
+    label = "Source: " if len(ids) == 1 else "Sources: "
+    return label + "; ".join(names) + "."
 
 
 def finish(
