@@ -56,6 +56,8 @@ def source_caption(source_ids: Iterable[str]) -> str:
 
     sources = load("sources").set_index("source_id")
     ids = list(source_ids)
+    if not ids:
+        return ""
     names = [f"{sources.loc[s, 'publisher']}, {sources.loc[s, 'title']}" for s in ids]
     if len(names) > MAX_CAPTION_SOURCES:
         more = len(names) - MAX_CAPTION_SOURCES

@@ -2,6 +2,7 @@
 # jupyter:
 #   jupytext:
 #     formats: ipynb,py:percent
+#     notebook_metadata_filter: kernelspec,jupytext,-jupytext.text_representation
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -397,7 +398,7 @@ graded.loc[graded["source_kind"] == "secondary", ["provision", "change", "source
 # These cells print fixed figures for 1945–1960, whatever the parameters, so that a re-run can
 # be checked against them.
 
-# %%
+# %% keep_output=true
 # NBVAL_CHECK_OUTPUT
 origins = history.events_between(1945, 1960)
 print(f"Events 1945-1960: {len(origins)}")
@@ -405,7 +406,7 @@ print(history.category_counts(origins).to_string())
 print("Treaty provisions by change (1951 -> 1960):")
 print(history.change_counts().to_string())
 
-# %%
+# %% keep_output=true
 # NBVAL_CHECK_OUTPUT
 area = history.personnel_by_area(1950, 1960).set_index("year")
 print(f"Peak U.S. personnel 1950-1960: {int(area.total.max()):,} ({int(area.total.idxmax())})")

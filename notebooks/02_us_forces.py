@@ -2,6 +2,7 @@
 # jupyter:
 #   jupytext:
 #     formats: ipynb,py:percent
+#     notebook_metadata_filter: kernelspec,jupytext,-jupytext.text_representation
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -340,7 +341,7 @@ Markdown("\n".join(lines) or "No comparison hosts selected.")
 # These values use the full Japan series, whatever the parameters, so that they can be
 # checked automatically.
 
-# %%
+# %% keep_output=true
 # NBVAL_CHECK_OUTPUT
 jp = ad.load("troops").query("country_iso3 == 'JPN'")
 area = forces.area_split()

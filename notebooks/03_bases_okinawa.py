@@ -2,6 +2,7 @@
 # jupyter:
 #   jupytext:
 #     formats: ipynb,py:percent
+#     notebook_metadata_filter: kernelspec,jupytext,-jupytext.text_representation
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -329,7 +330,7 @@ Markdown(
 #
 # These values do not depend on the parameters (labels change only the drawing).
 
-# %%
+# %% keep_output=true
 # NBVAL_CHECK_OUTPUT
 key = forces.bases_summary(ad.load("bases"))
 print(f"Facilities in the list: {key['facilities']}")

@@ -2,6 +2,7 @@
 # jupyter:
 #   jupytext:
 #     formats: ipynb,py:percent
+#     notebook_metadata_filter: kernelspec,jupytext,-jupytext.text_representation
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -399,7 +400,7 @@ for column in ["amount_jpy_100m", "real_jpy_100m"]:
 # These numbers are computed from the full tables, whatever the parameters, so they can be
 # checked automatically.
 
-# %%
+# %% keep_output=true
 # NBVAL_CHECK_OUTPUT
 jpn_all = ec.milex(["JPN"], 1952, 2024).set_index("year")
 print(f"Japan, % of GDP, mean 2010-2019: {jpn_all.loc[2010:2019, 'share_of_gdp_pct'].mean():.1f}")

@@ -2,6 +2,7 @@
 # jupyter:
 #   jupytext:
 #     formats: ipynb,py:percent
+#     notebook_metadata_filter: kernelspec,jupytext,-jupytext.text_representation
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -359,7 +360,7 @@ print(gap.diff().idxmin().to_string())
 #
 # Fixed figures from the full tables, whatever the parameters.
 
-# %%
+# %% keep_output=true
 # NBVAL_CHECK_OUTPUT
 missions = ad.load("overseas_missions")
 print(f"Mission rows: {len(missions)}; by kind:")
@@ -367,7 +368,7 @@ print(missions["kind"].value_counts().sort_index().to_string())
 print("Gulf War figures (US$ bn) by scope:")
 print(history.gulf_war_figures()[["scope", "amount_usd_bn"]].to_string(index=False))
 
-# %%
+# %% keep_output=true
 # NBVAL_CHECK_OUTPUT
 role = history.events_between(1990, 2026, history.ROLE_GROUPS)
 print(history.events_per_year(role, 1990, 2026).sum().to_string())

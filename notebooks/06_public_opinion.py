@@ -1,9 +1,7 @@
 # ---
 # jupyter:
 #   jupytext:
-#     text_representation:
-#       extension: .py
-#       format_name: percent
+#     notebook_metadata_filter: kernelspec,jupytext,-jupytext.text_representation
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -426,7 +424,7 @@ ex3_both[["year", "survey", "value_pct", "note", "source_id"]].sort_values("year
 # %% [markdown]
 # ## Key figures
 
-# %%
+# %% keep_output=true
 # NBVAL_CHECK_OUTPUT
 ko_pew = sr.opinion_series("Pew", "favorable_view_of_us").set_index("year")["value_pct"]
 ko_co = sr.opinion_series("Cabinet Office", "affinity_toward_us")

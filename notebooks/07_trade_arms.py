@@ -2,6 +2,7 @@
 # jupyter:
 #   jupytext:
 #     formats: ipynb,py:percent
+#     notebook_metadata_filter: kernelspec,jupytext,-jupytext.text_representation
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -368,7 +369,7 @@ both[["year", "recomputed", "us_balance_usd_bn", "difference", "derived", "note"
 # Computed from the full tables, whatever the parameters. SIPRI's table runs from 1950, but the
 # first delivery to Japan is in 1952, so the full-period share covers 1950–2021.
 
-# %%
+# %% keep_output=true
 # NBVAL_CHECK_OUTPUT
 full = ec.arms_by_supplier(1952, 2021)
 print(f"U.S. share of TIV delivered to Japan, 1950-2021 (%): {ec.us_share_pct(1950, 2021):.1f}")

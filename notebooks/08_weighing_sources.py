@@ -1,9 +1,7 @@
 # ---
 # jupyter:
 #   jupytext:
-#     text_representation:
-#       extension: .py
-#       format_name: percent
+#     notebook_metadata_filter: kernelspec,jupytext,-jupytext.text_representation
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -446,7 +444,7 @@ ex4[["fiscal_year", "amount_jpy_100m", "basis", "reliability", "note", "source_i
 # %% [markdown]
 # ## Key figures
 
-# %%
+# %% keep_output=true
 # NBVAL_CHECK_OUTPUT
 ko_claims = ad.load("claims")
 ko_sources = ad.load("sources")

@@ -1,4 +1,4 @@
-"""Every chapter: one parameters cell, re-runs that honour new parameters, clear errors for bad ones.
+"""Every chapter: one parameters cell, re-runs honouring new values, clear errors for bad ones.
 
 nbval checks the committed notebooks with their defaults (see pyproject's testpaths); these
 tests re-execute them through papermill with other values.
@@ -7,6 +7,7 @@ tests re-execute them through papermill with other values.
 import re
 from pathlib import Path
 
+import jupytext
 import nbformat
 import papermill
 import pytest
@@ -96,3 +97,22 @@ def test_invalid_parameter_stops_with_a_clear_error(path, tmp_path):
                                    cwd=str(NOTEBOOKS), kernel_name="python3", progress_bar=False)
     assert error.value.ename == "ParameterError"
     assert name in error.value.evalue and "allowed" in error.value.evalue
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
+def test_outputs_are_kept_only_in_checked_cells(path):
+    notebook = nbformat.read(path, as_version=4)
+    checked = [c for c in notebook.cells if "# NBVAL_CHECK_OUTPUT" in c.source]
+    assert 1 <= len(checked) <= 3
+    for cell in notebook.cells:
+        if cell.cell_type == "code" and cell not in checked:
+            assert not cell.outputs and cell.execution_count is None
+    assert all(c.outputs for c in checked)
+    assert "widgets" not in notebook.metadata
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
+def test_paired_source_is_in_sync(path):
+    source = jupytext.read(path.with_suffix(".py"))
+    notebook = nbformat.read(path, as_version=4)
+    assert [c.source for c in source.cells] == [c.source for c in notebook.cells]

@@ -4,7 +4,9 @@ Usage: python tools/refresh_notebooks.py [notebooks/NN_name.py ...]
 
 Each notebook is rebuilt from its percent-format .py file (jupytext), executed top to
 bottom (nbclient), then stripped (nbstripout) of every output except cells marked
-``# NBVAL_CHECK_OUTPUT``, whose outputs nbval compares. The kernelspec is set to python3.
+``# NBVAL_CHECK_OUTPUT``, whose outputs nbval compares. Those cells carry nbstripout's
+``keep_output`` flag, which is written back to the .py so the pair stays in sync. The
+kernelspec is set to python3 and saved widget state is dropped.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 
 import jupytext
 import nbformat
+from jupytext.config import load_jupytext_config
 from nbclient import NotebookClient
 from nbstripout import strip_output
 
@@ -43,8 +46,11 @@ def refresh(source: Path) -> Path:
             cell.execution_count = None  # nbval needs counts only on the cells it compares
         cell.metadata.pop("execution", None)
     notebook.metadata.pop("language_info", None)
+    notebook.metadata.pop("widgets", None)
     target = source.with_suffix(".ipynb")
     nbformat.write(notebook, target)
+    config = load_jupytext_config(str(source.parent))  # honours jupytext.toml's filters
+    jupytext.write(jupytext.read(target), source, fmt="py:percent", config=config)
     return target
 
 
