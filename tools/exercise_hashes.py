@@ -1,8 +1,8 @@
 """Print a registry entry for ``alliance_data.exercises`` from an expected answer.
 
 Usage:
-    python tools/exercise_hashes.py 02.3 1999 --rule int --expects "a year" --hint "…"
-    python tools/exercise_hashes.py 05.9 "Iraq" "Kuwait" --rule set --expects "…" --hint "…"
+    python tools/exercise_hashes.py 02.3 <year> --rule int --expects "a year" --hint "…"
+    python tools/exercise_hashes.py 05.9 <item> <item> --rule set --expects "…" --hint "…"
 
 Paste the printed line into ``REGISTRY`` in ``alliance_data/exercises.py``. Several
 answers are one list (rule ``set``); other rules take exactly one answer.
@@ -33,7 +33,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("exercise_id", help="e.g. 02.3")
     parser.add_argument("answers", nargs="+", help="the expected answer (several for a list)")
-    parser.add_argument("--rule", default="int", help="int, float:N, text or set")
+    parser.add_argument("--rule", required=True, help="int, float:N, text or set")
     parser.add_argument("--expects", default="", help="what the answer is, without giving it")
     parser.add_argument("--hint", default="", help="shown to students after a wrong answer")
     args = parser.parse_args()
