@@ -141,7 +141,7 @@ def test_interrupted_run_leaves_nothing_that_looks_good(workspace):
         text=True,
     )
     deadline = time.monotonic() + 60
-    while not list((workspace / "runs").glob(".incomplete-*/.jobs/03_slow.log")):
+    while not list((workspace / "runs").glob(".incomplete-*/runner.log")):
         assert time.monotonic() < deadline, "the run never started"
         time.sleep(0.2)
     time.sleep(3)  # let the kernel start and the slow cell begin
@@ -166,3 +166,21 @@ def test_list_shows_parameters_types_and_defaults(workspace):
     assert result.returncode == 0
     for text in ("01_ok", "fail", "bool", "seconds", "60"):
         assert text in result.stdout
+
+
+def test_a_crashed_worker_fails_only_its_notebook(workspace):
+    make_notebook(
+        workspace / "notebooks" / "04_crash.ipynb",
+        "x = 1  # unused",
+        "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)",
+    )
+    result = run(workspace, "04_crash", "01_ok", "--jobs", "1")
+    assert result.returncode == 1
+    run_dir = next(p for p in (workspace / "runs").iterdir() if p.name[0].isdigit())
+    status = {
+        nb["notebook"]: nb
+        for nb in json.loads((run_dir / "manifest.json").read_text())["notebooks"]
+    }
+    assert status["04_crash"]["error"]["ename"] == "WorkerCrashed"
+    assert status["01_ok"]["status"] == "succeeded"
+    assert not (workspace / "runs" / "latest").exists()

@@ -12,11 +12,11 @@ import json
 import os
 import platform
 import secrets
+import selectors
 import shutil
 import signal
 import subprocess
 import sys
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -40,71 +40,78 @@ def default_jobs() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def _start(nb: NotebookPlan, work: Path, jobs_dir: Path, timeout: int) -> subprocess.Popen:
-    spec = jobs_dir / f"{nb.stem}.json"
-    spec.write_text(
-        json.dumps(
-            {
-                "input": str(nb.path),
-                "output": str(work / f"{nb.stem}.ipynb"),
-                "html": str(work / f"{nb.stem}.html"),
-                "parameters": nb.parameters,
-                "cwd": str(nb.path.parent),
-                "timeout": timeout,
-            }
-        ),
-        encoding="utf-8",
-    )
-    log = (jobs_dir / f"{nb.stem}.log").open("w")
-    return subprocess.Popen(
-        [sys.executable, "-m", "alliance_data.runner.worker", str(spec)],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+class Worker:
+    """A long-lived worker process in its own process group."""
 
+    def __init__(self, log):
+        self.log = log
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "alliance_data.runner.worker"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=log,
+            text=True,
+            start_new_session=True,
+        )
+        self.stem: str | None = None
 
-def _stop(processes: list[subprocess.Popen]) -> None:
-    """Stop running jobs and their kernels (each job is its own process group)."""
-    for proc in processes:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGTERM)
-    deadline = time.monotonic() + 10
-    for proc in processes:
+    def submit(self, nb: NotebookPlan, work: Path, timeout: int) -> None:
+        self.stem = nb.stem
+        spec = {
+            "input": str(nb.path),
+            "output": str(work / f"{nb.stem}.ipynb"),
+            "html": str(work / f"{nb.stem}.html"),
+            "parameters": nb.parameters,
+            "cwd": str(nb.path.parent),
+            "timeout": timeout,
+        }
+        self.proc.stdin.write(json.dumps(spec) + "\n")
+        self.proc.stdin.flush()
+
+    def stop(self) -> None:
+        """Stop the worker and any kernel it started."""
+        if self.proc.poll() is None:
+            self.proc.stdin.close()
+            os.killpg(self.proc.pid, signal.SIGTERM)
         try:
-            proc.wait(timeout=max(0.1, deadline - time.monotonic()))
+            self.proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait()
 
 
-def _execute(plans, work, jobs_dir, jobs, timeout, show, processes) -> dict[str, dict]:
-    """Run up to ``jobs`` notebooks at a time; every started process is added to ``processes``."""
-    pending, running, results = list(plans), {}, {}
-    while pending or running:
-        while pending and len(running) < jobs:
-            nb = pending.pop(0)
-            running[nb.stem] = _start(nb, work, jobs_dir, timeout)
-            processes.append(running[nb.stem])
-            show.started(nb.stem)
-        for stem, proc in list(running.items()):
-            if proc.poll() is not None:
-                del running[stem]
-                result_path = jobs_dir / f"{stem}.result.json"
-                results[stem] = (
-                    json.loads(result_path.read_text())
-                    if result_path.exists()
-                    else {
-                        "status": "failed",
-                        "duration_s": None,
-                        "error": {
-                            "ename": "WorkerCrashed",
-                            "evalue": f"exit code {proc.returncode}",
-                        },
-                    }
-                )
-                show.finished(stem, results[stem])
-        time.sleep(0.1)
+def _crashed(worker: Worker) -> dict:
+    return {
+        "status": "failed",
+        "duration_s": None,
+        "error": {"ename": "WorkerCrashed", "evalue": f"exit code {worker.proc.poll()}"},
+    }
+
+
+def _execute(plans, work, workers, timeout, show) -> dict[str, dict]:
+    """Hand notebooks to idle workers until every notebook has a result."""
+    pending, results = list(plans), {}
+    with selectors.DefaultSelector() as selector:
+        for worker in workers:
+            selector.register(worker.proc.stdout, selectors.EVENT_READ, worker)
+        idle = list(workers)
+        while pending or len(idle) < len(workers):
+            while pending and idle:
+                nb, worker = pending.pop(0), idle.pop()
+                worker.submit(nb, work, timeout)
+                show.started(nb.stem)
+            for key, _ in selector.select():
+                worker = key.data
+                line = worker.proc.stdout.readline()
+                results[worker.stem] = json.loads(line) if line else _crashed(worker)
+                show.finished(worker.stem, results[worker.stem])
+                if line:
+                    idle.append(worker)
+                else:  # the worker died; a fresh one takes its place
+                    selector.unregister(worker.proc.stdout)
+                    workers[workers.index(worker)] = fresh = Worker(worker.log)
+                    selector.register(fresh.proc.stdout, selectors.EVENT_READ, fresh)
+                    idle.append(fresh)
     return results
 
 
@@ -125,8 +132,7 @@ def run(plans: list[NotebookPlan], output_dir: Path, jobs: int, timeout: int) ->
     run_id = new_run_id()
     output_dir.mkdir(parents=True, exist_ok=True)
     work = output_dir / f".incomplete-{run_id}"
-    jobs_dir = work / ".jobs"
-    jobs_dir.mkdir(parents=True)
+    work.mkdir()
     manifest = {
         "run_id": run_id,
         "started": _now(),
@@ -138,12 +144,15 @@ def run(plans: list[NotebookPlan], output_dir: Path, jobs: int, timeout: int) ->
         "timeout_s": timeout,
     }
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
-    processes: list[subprocess.Popen] = []
+    workers: list[Worker] = []
+    log = (work / "runner.log").open("w")  # the workers' and kernels' diagnostics
     try:
+        workers += [Worker(log) for _ in range(min(jobs, len(plans)))]
         with progress_display([nb.stem for nb in plans]) as show:
-            results = _execute(plans, work, jobs_dir, jobs, timeout, show, processes)
+            results = _execute(plans, work, workers, timeout, show)
     except KeyboardInterrupt:
-        _stop(processes)
+        for worker in workers:
+            worker.stop()
         shutil.rmtree(work, ignore_errors=True)
         print(
             f"run {run_id} interrupted; nothing was kept and 'latest' is unchanged", file=sys.stderr
@@ -151,7 +160,9 @@ def run(plans: list[NotebookPlan], output_dir: Path, jobs: int, timeout: int) ->
         return INTERRUPTED
     finally:
         signal.signal(signal.SIGTERM, previous)
-    shutil.rmtree(jobs_dir)
+        for worker in workers:
+            worker.stop()
+        log.close()
     ok = all(r["status"] == "succeeded" for r in results.values())
     manifest.update(
         {

@@ -1,8 +1,10 @@
-"""Execute one notebook with papermill and export it to HTML (run as a separate process).
+"""A worker process: executes notebooks with papermill and exports them to HTML.
 
-``python -m alliance_data.runner.worker SPEC.json`` reads the job, writes the executed
-notebook, its HTML export and a RESULT JSON next to SPEC. Each job runs in its own
-process group, so an interrupted run can stop its kernels cleanly.
+``python -m alliance_data.runner.worker`` reads one job per line on stdin (JSON: input,
+output, html, parameters, cwd, timeout) and answers one JSON result per line on stdout.
+The runner starts each worker in its own process group, so an interrupted run can stop
+the worker and its kernels together; a worker serves many notebooks, so the imports and
+interpreter start are paid once per worker, not once per notebook.
 """
 
 from __future__ import annotations
@@ -70,10 +72,9 @@ def run(spec: dict) -> dict:
 
 
 def main() -> None:
-    spec_path = Path(sys.argv[1])
-    spec = json.loads(spec_path.read_text(encoding="utf-8"))
-    result = run(spec)
-    spec_path.with_suffix(".result.json").write_text(json.dumps(result), encoding="utf-8")
+    answers, sys.stdout = sys.stdout, sys.stderr  # only results go to the runner's pipe
+    for line in sys.stdin:
+        print(json.dumps(run(json.loads(line))), file=answers, flush=True)
 
 
 if __name__ == "__main__":
