@@ -22,15 +22,22 @@ YEARS = re.compile(r"Data shown: (\d{4})–(\d{4})")
 RERUNS = {
     "00_data_tour": ({"table": "bases", "preview_rows": 3}, ["Table shown: bases"]),
     "01_origins": ({"start_year": 1950, "end_year": 1955}, []),
-    "02_us_forces": ({"start_year": 1960, "end_year": 1990, "compare_countries": ["ITA"]},
-                     ["ITA"]),
+    "02_us_forces": ({"start_year": 1960, "end_year": 1990, "compare_countries": ["ITA"]}, ["ITA"]),
     "03_bases_okinawa": ({"show_labels": False}, ["Labels shown: no"]),
-    "04_burden_sharing": ({"start_year": 2000, "end_year": 2015,
-                           "compare_countries": ["JPN", "DEU"], "min_reliability": "high"},
-                          ["DEU"]),
+    "04_burden_sharing": (
+        {
+            "start_year": 2000,
+            "end_year": 2015,
+            "compare_countries": ["JPN", "DEU"],
+            "min_reliability": "high",
+        },
+        ["DEU"],
+    ),
     "05_widening_role": ({"start_year": 2000, "end_year": 2010}, []),
-    "06_public_opinion": ({"start_year": 2005, "end_year": 2015,
-                           "compare_countries": ["GBR"]}, ["GBR"]),
+    "06_public_opinion": (
+        {"start_year": 2005, "end_year": 2015, "compare_countries": ["GBR"]},
+        ["GBR"],
+    ),
     "07_trade_arms": ({"start_year": 1970, "end_year": 1995}, []),
     "08_weighing_sources": ({"verdicts": ["unverifiable"]}, ["with verdict unverifiable"]),
     "09_explorer": ({"start_year": 1970, "end_year": 2000, "countries": ["JPN", "ITA"]}, []),
@@ -77,8 +84,14 @@ def test_exactly_one_parameters_cell_matching_the_rules(path):
 def test_rerun_with_other_parameters_reflects_them(path, tmp_path):
     parameters, expected = RERUNS[path.stem]
     out = tmp_path / path.name
-    papermill.execute_notebook(str(path), str(out), parameters=parameters, cwd=str(NOTEBOOKS),
-                               kernel_name="python3", progress_bar=False)
+    papermill.execute_notebook(
+        str(path),
+        str(out),
+        parameters=parameters,
+        cwd=str(NOTEBOOKS),
+        kernel_name="python3",
+        progress_bar=False,
+    )
     text = output_text(nbformat.read(out, as_version=4))
     for fragment in expected:
         assert fragment in text
@@ -93,8 +106,14 @@ def test_rerun_with_other_parameters_reflects_them(path, tmp_path):
 def test_invalid_parameter_stops_with_a_clear_error(path, tmp_path):
     name, value = INVALID[path.stem]
     with pytest.raises(papermill.PapermillExecutionError) as error:
-        papermill.execute_notebook(str(path), str(tmp_path / path.name), parameters={name: value},
-                                   cwd=str(NOTEBOOKS), kernel_name="python3", progress_bar=False)
+        papermill.execute_notebook(
+            str(path),
+            str(tmp_path / path.name),
+            parameters={name: value},
+            cwd=str(NOTEBOOKS),
+            kernel_name="python3",
+            progress_bar=False,
+        )
     assert error.value.ename == "ParameterError"
     assert name in error.value.evalue and "allowed" in error.value.evalue
 
