@@ -311,16 +311,26 @@ def draw_series(
     return fig, caption, shown
 
 
-def show(fig, caption: str) -> None:
-    """Display a figure as a PNG, then its caption as text (the figure's alt text)."""
-    from IPython.display import HTML, Image, display
+def rendered(fig, caption: str) -> list:
+    """A figure as a PNG image (with the caption as its alt text), then the caption as text."""
+    from IPython.display import HTML, Image
 
+    items = []
     if fig is not None:
         buffer = io.BytesIO()
         fig.savefig(buffer, format="png", bbox_inches="tight")
         plt.close(fig)
-        display(Image(data=buffer.getvalue(), format="png", alt=caption))
-    display(HTML(f"<p><em>Caption:</em> {html.escape(caption)}</p>"))
+        items.append(Image(data=buffer.getvalue(), format="png", alt=caption))
+    items.append(HTML(f"<p><em>Caption:</em> {html.escape(caption)}</p>"))
+    return items
+
+
+def show(fig, caption: str) -> None:
+    """Display a figure as a PNG, then its caption as text (the figure's alt text)."""
+    from IPython.display import display
+
+    for item in rendered(fig, caption):
+        display(item)
 
 
 def span(frames: Iterable[pd.DataFrame]) -> tuple[int, int]:
@@ -367,7 +377,8 @@ def explore(
 ):
     """An ipywidgets explorer: series drop-down, country picker and year-range slider.
 
-    Every change redraws the house-style figure (and its caption) in an Output widget.
+    Every change redraws the house-style figure (and its caption) in an Output widget,
+    whose contents are set directly so the cell also runs without a front end.
     Returns the widget box; display it as a cell's last expression.
     """
     import ipywidgets as w
@@ -410,11 +421,12 @@ def explore(
             if SERIES[chooser.value].by_country
             else "<small>Japan's arms suppliers: the country list does not apply.</small>"
         )
-        shown = pd.DataFrame()
-        with out:
-            out.clear_output(wait=True)
-            fig, caption, shown = draw_series(chooser.value, first, last, picker.value)
-            show(fig, caption)
+        fig, caption, shown = draw_series(chooser.value, first, last, picker.value)
+        # Set the Output widget's contents directly rather than capturing printed output:
+        # capture needs a front end to route messages and can stall a headless run.
+        out.outputs = ()
+        for item in rendered(fig, caption):
+            out.append_display_data(item)
         if shown.empty:
             status.value = "<b>Data shown:</b> none"
         else:
