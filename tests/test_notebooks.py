@@ -91,6 +91,7 @@ def test_rerun_with_other_parameters_reflects_them(path, tmp_path):
         cwd=str(NOTEBOOKS),
         kernel_name="python3",
         progress_bar=False,
+        execution_timeout=120,  # a lost kernel reply fails the test instead of hanging it
     )
     text = output_text(nbformat.read(out, as_version=4))
     for fragment in expected:
@@ -113,6 +114,7 @@ def test_invalid_parameter_stops_with_a_clear_error(path, tmp_path):
             cwd=str(NOTEBOOKS),
             kernel_name="python3",
             progress_bar=False,
+            execution_timeout=120,  # a lost kernel reply fails the test instead of hanging it
         )
     assert error.value.ename == "ParameterError"
     assert name in error.value.evalue and "allowed" in error.value.evalue
