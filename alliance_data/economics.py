@@ -427,19 +427,11 @@ def draw_trade_balance(ax, trade: pd.DataFrame) -> None:
 
 def draw_stacked_tiv(ax, wide: pd.DataFrame) -> None:
     """Stacked bars of TIV by supplier (columns of ``wide``), one bar per year."""
+    from alliance_data import plotting
+
     ax.set_axisbelow(True)
-    bottom = pd.Series(0.0, index=wide.index)
-    for supplier in wide.columns:
-        ax.bar(
-            wide.index,
-            wide[supplier],
-            bottom=bottom,
-            width=0.85,
-            label=supplier,
-            color=SUPPLIER_COLOURS.get(supplier, "#999999"),
-            linewidth=0,
-        )
-        bottom = bottom + wide[supplier]
+    colours = {s: SUPPLIER_COLOURS.get(s, "#999999") for s in wide.columns}
+    plotting.stacked_bars(ax, wide, colours=colours, width=0.85)
 
 
 def tiv_figure(wide: pd.DataFrame, start_year: int, end_year: int):

@@ -16,6 +16,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
+from alliance_data import plotting
 from alliance_data.loading import load
 from alliance_data.plotting import PALETTE
 
@@ -453,17 +454,7 @@ def plot_stacked(ax, counts: pd.DataFrame, headroom: float = 3.0) -> None:
 
     ``headroom`` scales the y-axis above the tallest stack to leave room for event labels.
     """
-    bottom = pd.Series(0, index=counts.index)
-    for i, group in enumerate(counts.columns):
-        ax.bar(
-            counts.index,
-            counts[group],
-            bottom=bottom,
-            width=0.8,
-            label=group,
-            color=PALETTE[i % len(PALETTE)],
-        )
-        bottom += counts[group]
+    bottom = plotting.stacked_bars(ax, counts)
     ax.set_ylim(0, max(1, int(bottom.max())) * headroom)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))

@@ -106,6 +106,29 @@ def annotate_events(
         )
 
 
+def stacked_bars(
+    ax, wide: pd.DataFrame, *, colours: dict | None = None, width: float = 0.8
+) -> pd.Series:
+    """One stacked bar per index value, one layer per column; returns the stack totals.
+
+    Colours come from ``colours`` (by column name) or else from the house palette in order.
+    """
+    bottom = pd.Series(0.0, index=wide.index)
+    for i, column in enumerate(wide.columns):
+        colour = (colours or {}).get(column, PALETTE[i % len(PALETTE)])
+        ax.bar(
+            wide.index,
+            wide[column],
+            bottom=bottom,
+            width=width,
+            label=column,
+            color=colour,
+            linewidth=0,
+        )
+        bottom = bottom + wide[column]
+    return bottom
+
+
 def japan_coastline() -> list[list[tuple[float, float]]]:
     """Outer rings of Japan's land polygons (Natural Earth 1:10m, shipped with the package)."""
     geojson = json.loads((DATA_DIR / "geo" / "japan_coastline_ne10m.geojson").read_text())
