@@ -26,13 +26,17 @@ DMDC_KEEP_COLUMNS = [
     "troops_ad",
     "Total",
     "Total Active Duty",
+    "Total Ashore",
+    "Total Afloat",
+    "Navy Total",
+    "Navy Active Duty",
 ]
-COMPARISON_CCODES = [255, 260, 732, 325, 200, 840]  # DEU, West Germany, KOR, ITA, GBR, PHL
 
 
-def _subset_dmdc(src, dst):
+def _subset_dmdc(src, dst, ccodes: list[int]):
+    """Rows of the parsed DoD reports for the given COW codes, with the columns used."""
     frame = pd.read_csv(src)
-    frame = frame.loc[frame["ccode"].isin(COMPARISON_CCODES), DMDC_KEEP_COLUMNS]
+    frame = frame.loc[frame["ccode"].isin(ccodes), DMDC_KEEP_COLUMNS]
     frame.to_csv(dst, index=False, lineterminator="\n")
 
 
@@ -49,8 +53,8 @@ def snapshot_file(rel: str, entry: dict) -> None:
     """Re-create one snapshot file from ``../shared/reference``."""
     src, dst = SHARED_REFERENCE / entry["from"], REFERENCE / rel
     dst.parent.mkdir(parents=True, exist_ok=True)
-    if entry.get("subset"):
-        _subset_dmdc(src, dst)
+    if entry.get("ccodes"):
+        _subset_dmdc(src, dst, entry["ccodes"])
     else:
         shutil.copyfile(src, dst)
 
@@ -60,7 +64,8 @@ def main() -> None:
         raise SystemExit(f"{SHARED_REFERENCE} not found: snapshots need ../shared/reference")
     record = provenance()
     for rel, entry in record["files"].items():
-        snapshot_file(rel, entry)
+        if entry.get("from"):  # files without "from" were transcribed here; only re-hash them
+            snapshot_file(rel, entry)
         entry["sha256"] = sha256(REFERENCE / rel)
         print(f"snapshot {rel}")
     (REFERENCE / "PROVENANCE.yml").write_text(

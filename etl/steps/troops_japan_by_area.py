@@ -11,6 +11,17 @@ RENAME = {
 }
 
 
+AREA_OF_LOCATION = {"Japan": "mainland", "Ryukyus": "okinawa", "Ryukyu": "okinawa"}
+
+
+def afloat_by_area() -> dict[tuple[int, str], float]:
+    """Personnel afloat per (year, area) as the report rows give them."""
+    rows = read_reference("troops/dmdc_reports_japan.csv")
+    rows = rows[(rows["year"] <= 1973) & (rows["Total Afloat"].fillna(0) > 0)]
+    area = rows["Location"].str.split().str[0].map(AREA_OF_LOCATION).fillna("bonin_volcano")
+    return rows.groupby([rows["year"], area])["Total Afloat"].sum().to_dict()
+
+
 def build() -> pd.DataFrame:
     tidy = read_reference("troops/japan_us_troops_tidy_1950_2025.csv")
     split = tidy[tidy["year"] <= 1973].dropna(subset=["report_mainland"])
@@ -27,6 +38,15 @@ def build() -> pd.DataFrame:
     long["personnel"] = long["personnel"].astype(int)
     long["flag"] = ""
     long["note"] = ""
+    afloat = afloat_by_area()
+    key = list(zip(long["year"], long["area"], strict=True))
+    long["afloat"] = [afloat.get(k, 0) for k in key]
+    aboard = long["afloat"] > 0
+    long.loc[aboard, "flag"] = "afloat_included"
+    long.loc[aboard, "note"] = [
+        f"Includes {int(a):,} personnel afloat, as the report counts them."
+        for a in long["afloat"][aboard]
+    ]
     late = long["year"] == 1973
     long.loc[late, "flag"] = "split_distorted"
     long.loc[late, "note"] = (
