@@ -6,22 +6,32 @@
 >>> print(ad.cite("troops", style="bibtex"))
 """
 
-from alliance_data.catalog import DATA_VERSION, UnknownTableError, describe, list_tables
+from alliance_data.catalog import (
+    DataIntegrityError,
+    UnknownTableError,
+    data_version,
+    describe,
+    list_tables,
+)
 from alliance_data.citation import cite
-from alliance_data.loading import DataIntegrityError, load
-from alliance_data.parameters import ParameterError, validate_parameters
+from alliance_data.frames import events_titled, with_all_years
+from alliance_data.loading import load, path
+from alliance_data.prices import price_index, to_real
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
-    "DATA_VERSION",
     "DataIntegrityError",
-    "ParameterError",
     "UnknownTableError",
     "__version__",
     "cite",
+    "data_version",
     "describe",
+    "events_titled",
     "list_tables",
     "load",
-    "validate_parameters",
+    "path",
+    "price_index",
+    "to_real",
+    "with_all_years",
 ]

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -17,31 +18,52 @@ class UnknownTableError(LookupError):
     """A table name that the package does not ship."""
 
 
+class DataIntegrityError(RuntimeError):
+    """A shipped file is missing, unreadable, truncated or altered."""
+
+
 @cache
+def _datapackage() -> dict[str, Any]:
+    path = DATA_DIR / "datapackage.json"
+    try:
+        package = json.loads(path.read_text(encoding="utf-8"))
+        names = [res["name"] for res in package["resources"]]
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise DataIntegrityError(
+            f"datapackage.json is missing or damaged ({type(error).__name__}: {error}); "
+            "reinstall the package or rebuild the data with `python -m etl`"
+        ) from None
+    if not names:
+        raise DataIntegrityError("datapackage.json lists no tables; reinstall the package")
+    return package
+
+
 def datapackage() -> dict[str, Any]:
-    """The parsed ``datapackage.json`` (read once)."""
-    return json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
+    """A copy of the parsed ``datapackage.json``."""
+    return copy.deepcopy(_datapackage())
 
 
-DATA_VERSION: str = datapackage()["version"]
+def data_version() -> str:
+    """The version of the shipped data."""
+    return _datapackage()["version"]
 
 
 def list_tables() -> list[str]:
     """Names of the shipped tables, in catalogue order."""
-    return [res["name"] for res in datapackage()["resources"]]
+    return [res["name"] for res in _datapackage()["resources"]]
 
 
 def resource(name: str) -> dict[str, Any]:
-    """The catalogue entry of one table; unknown names list the valid ones."""
-    for res in datapackage()["resources"]:
+    """A copy of one table's catalogue entry; unknown names list the valid ones."""
+    for res in _datapackage()["resources"]:
         if res["name"] == name:
-            return res
+            return copy.deepcopy(res)
     raise UnknownTableError(f"unknown table {name!r}; valid names are: {', '.join(list_tables())}")
 
 
 @dataclass(frozen=True)
 class TableDescription:
-    """What a table holds: columns, units, coverage, caveats and sources."""
+    """What a table holds: columns, units, coverage, caveats, sources and their grades."""
 
     name: str
     title: str
@@ -52,6 +74,10 @@ class TableDescription:
     columns: pd.DataFrame
     caveats: list[str]
     sources: list[str]
+    source_quality: dict[str, float] = field(default_factory=dict)
+
+    def _quality(self) -> str:
+        return ", ".join(f"{k} {v:.0%}" for k, v in self.source_quality.items()) or "n/a"
 
     def __str__(self) -> str:
         cols = self.columns.fillna("").to_string(index=False)
@@ -60,19 +86,21 @@ class TableDescription:
         return (
             f"{self.name}: {self.title}\n{self.description}\n\n"
             f"Rows: {self.rows}    Coverage: {self.coverage}\n"
-            f"One row per: {', '.join(self.primary_key)}\n\nColumns:\n{cols}\n\n"
+            f"One row per: {', '.join(self.primary_key)}\n"
+            f"Rows by source quality: {self._quality()}\n\nColumns:\n{cols}\n\n"
             f"Caveats:\n{caveats}\n\nSources:\n{sources}"
         )
 
-    def _repr_markdown_(self) -> str:
-        caveats = "\n".join(f"- {c}" for c in self.caveats)
-        sources = "\n".join(f"- {s}" for s in self.sources)
+    def _repr_html_(self) -> str:
+        caveats = "".join(f"<li>{c}</li>" for c in self.caveats)
+        sources = "".join(f"<li>{s}</li>" for s in self.sources)
         return (
-            f"**{self.name}**: {self.title}\n\n{self.description}\n\n"
-            f"*Rows:* {self.rows} · *Coverage:* {self.coverage} · "
-            f"*One row per:* {', '.join(self.primary_key)}\n\n"
-            f"{self.columns.fillna('').to_markdown(index=False)}\n\n"
-            f"**Caveats**\n\n{caveats}\n\n**Sources**\n\n{sources}\n"
+            f"<p><b>{self.name}</b>: {self.title}</p><p>{self.description}</p>"
+            f"<p><i>Rows:</i> {self.rows} · <i>Coverage:</i> {self.coverage} · "
+            f"<i>One row per:</i> {', '.join(self.primary_key)} · "
+            f"<i>Rows by source quality:</i> {self._quality()}</p>"
+            f"{self.columns.fillna('').to_html(index=False)}"
+            f"<p><b>Caveats</b></p><ul>{caveats}</ul><p><b>Sources</b></p><ul>{sources}</ul>"
         )
 
 
@@ -98,4 +126,5 @@ def describe(name: str) -> TableDescription:
         columns=columns,
         caveats=res.get("caveats", []),
         sources=[f"{s['title']} <{s.get('path', '')}>" for s in res.get("sources", [])],
+        source_quality=res.get("source_quality", {}),
     )

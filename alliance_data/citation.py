@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from alliance_data.catalog import DATA_VERSION, datapackage, resource
+from alliance_data.catalog import data_version, datapackage, resource
 
 STYLES = ("text", "bibtex")
 PACKAGE_KEY = "alliance_data"
@@ -13,11 +13,11 @@ PACKAGE_KEY = "alliance_data"
 def _package_entry(style: str) -> str:
     title = datapackage()["title"]
     if style == "text":
-        return f"alliance_data contributors (2026). {title}. Data version {DATA_VERSION}."
+        return f"alliance_data contributors (2026). {title}. Data version {data_version()}."
     return (
         f"@misc{{{PACKAGE_KEY},\n  title = {{{title}}},\n"
         f"  author = {{{{alliance\\_data contributors}}}},\n  year = {{2026}},\n"
-        f"  note = {{Data version {DATA_VERSION}}}\n}}"
+        f"  note = {{Data version {data_version()}}}\n}}"
     )
 
 

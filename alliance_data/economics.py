@@ -374,7 +374,7 @@ def hns_figure(annual: pd.DataFrame, sma: pd.DataFrame, start_year: int, end_yea
 
     Returns ``(fig, (top, bottom))``; call :func:`alliance_data.plotting.finish` on ``top``.
     """
-    from alliance_data import plotting
+    from alliance_notebooks import style as plotting
 
     fig, (top, bottom) = plotting.new_figure(nrows=2, sharex=True, figsize=(9, 7.5))
     draw_hns(top, annual, sma, "average_jpy_100m")
@@ -392,7 +392,7 @@ def hns_figure(annual: pd.DataFrame, sma: pd.DataFrame, start_year: int, end_yea
 
 def draw_country_lines(ax, wide: pd.DataFrame, headroom: float = 1.25) -> None:
     """One line per country column of ``wide`` in the house country colours, legend on top."""
-    from alliance_data.plotting import COUNTRY_COLOURS
+    from alliance_notebooks.style import COUNTRY_COLOURS
 
     for code in wide.columns:
         ax.plot(wide.index, wide[code], label=code, linewidth=2, color=COUNTRY_COLOURS.get(code))
@@ -427,7 +427,7 @@ def draw_trade_balance(ax, trade: pd.DataFrame) -> None:
 
 def draw_stacked_tiv(ax, wide: pd.DataFrame) -> None:
     """Stacked bars of TIV by supplier (columns of ``wide``), one bar per year."""
-    from alliance_data import plotting
+    from alliance_notebooks import style as plotting
 
     ax.set_axisbelow(True)
     colours = {s: SUPPLIER_COLOURS.get(s, "#999999") for s in wide.columns}
@@ -439,7 +439,7 @@ def tiv_figure(wide: pd.DataFrame, start_year: int, end_year: int):
 
     Returns ``(fig, (top, low))``; call :func:`alliance_data.plotting.finish` on ``top``.
     """
-    from alliance_data import plotting
+    from alliance_notebooks import style as plotting
 
     fig, (top, low) = plotting.new_figure(
         nrows=2, sharex=True, figsize=(9, 7.5), gridspec_kw={"height_ratios": [2, 1]}

@@ -26,7 +26,8 @@ import matplotlib.pyplot as plt
 import matplotlib.ticker as mticker
 import pandas as pd
 
-from alliance_data import catalog, loading, plotting
+from alliance_data import catalog, loading
+from alliance_notebooks import style as plotting
 from alliance_data.catalog import describe, list_tables, resource
 from alliance_data.citation import cite
 from alliance_data.loading import DataIntegrityError, load

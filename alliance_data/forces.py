@@ -466,7 +466,7 @@ def in_extent(frame: pd.DataFrame, extent: tuple[float, float, float, float]) ->
 def draw_bases(ax, bases: pd.DataFrame, *, extent: tuple[float, float, float, float]) -> None:
     """Japan's land, then base points: Okinawa blue, elsewhere orange; approximate
     coordinates (city centroid, ambiguous, shared with a neighbour) circled in black."""
-    from alliance_data.plotting import COUNTRY_COLOURS, PALETTE, draw_japan
+    from alliance_notebooks.style import COUNTRY_COLOURS, PALETTE, draw_japan
 
     draw_japan(ax)
     located = bases.dropna(subset=["lat", "lon"])
@@ -570,7 +570,7 @@ def plot_japan_series(ax, japan: pd.DataFrame, claims: Iterable[tuple[str, int, 
     ``claims`` holds (claim_id, first_year, last_year): each claim's number is drawn as a
     red bar over those years, when they overlap the data shown.
     """
-    from alliance_data.plotting import COUNTRY_COLOURS
+    from alliance_notebooks.style import COUNTRY_COLOURS
 
     wide = wide_with_gaps(japan)
     ax.plot(
@@ -641,7 +641,7 @@ def plot_area_split(ax, ax_share, split: pd.DataFrame) -> None:
 
 def plot_hosts(ax, shown: pd.DataFrame) -> None:
     """One line per host (Japan thicker), flagged values as open markers, gaps shaded."""
-    from alliance_data.plotting import COUNTRY_COLOURS
+    from alliance_notebooks.style import COUNTRY_COLOURS
 
     wide = wide_with_gaps(shown)
     for code in wide.columns:

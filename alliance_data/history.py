@@ -16,9 +16,9 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from alliance_data import plotting
+from alliance_notebooks import style as plotting
 from alliance_data.loading import load
-from alliance_data.plotting import PALETTE
+from alliance_notebooks.style import PALETTE
 
 #: Event categories in the order the timeline shows them, top to bottom.
 CATEGORY_ORDER = [

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import io
+from pathlib import Path
 
 import pandas as pd
 
-from alliance_data.catalog import DATA_DIR, resource
+from alliance_data.catalog import DATA_DIR, DataIntegrityError, resource
 
 # Frictionless field type -> pandas dtype
 DTYPES = {
@@ -20,18 +21,23 @@ DTYPES = {
 _cache: dict[str, pd.DataFrame] = {}
 
 
-class DataIntegrityError(RuntimeError):
-    """A shipped table is missing, truncated or altered."""
+def path(name: str) -> Path:
+    """The file of table ``name``, for readers such as DuckDB, Polars or R.
+
+    Such readers skip the checksum test that :func:`load` makes.
+    """
+    return Path(str(DATA_DIR / resource(name)["path"]))
 
 
 def _verified_bytes(name: str) -> bytes:
     res = resource(name)
-    path = DATA_DIR / res["path"]
+    file = DATA_DIR / res["path"]
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
+        data = file.read_bytes()
+    except OSError as error:
         raise DataIntegrityError(
-            f"table {name!r}: file {res['path']} is missing from the package; reinstall it"
+            f"table {name!r}: file {res['path']} cannot be read "
+            f"({type(error).__name__}: {error.strerror or error}); reinstall the package"
         ) from None
     algorithm, expected = res["hash"].split(":", 1)
     actual = hashlib.new(algorithm, data).hexdigest()

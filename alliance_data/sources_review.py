@@ -18,7 +18,7 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
 from alliance_data.loading import load
-from alliance_data.plotting import COUNTRY_COLOURS, PALETTE
+from alliance_notebooks.style import COUNTRY_COLOURS, PALETTE
 
 VERDICT_ORDER = ["consistent", "approximate", "conflicting", "unverifiable"]
 VERDICT_COLOURS = {

@@ -1,60 +1,63 @@
-"""Every chapter: one parameters cell, re-runs honouring new values, clear errors for bad ones.
+"""Every chapter: its declaration in chapters.yml, default key figures, readable figures,
+re-runs that honour new values, and clear errors for bad ones.
 
-nbval checks the committed notebooks with their defaults (see pyproject's testpaths); these
-tests re-execute them through papermill with other values.
+nbval checks that the committed notebooks run as they are (see pyproject's testpaths);
+these tests execute them through papermill.
 """
 
+import json
 import re
 from pathlib import Path
 
-import jupytext
 import nbformat
 import papermill
 import pytest
+import yaml
 
-from alliance_data.parameters import RULES
+from alliance_notebooks import key_figures
+from alliance_notebooks.chapters import declarations
+from alliance_notebooks.parameters import validate
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+KEY_FIGURES = Path(__file__).resolve().parent / "key_figures"
 CHAPTERS = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+DECLARED = declarations(NOTEBOOKS)
 YEARS = re.compile(r"Data shown: (\d{4})–(\d{4})")
+RERUNS = [
+    pytest.param(path, i, id=f"{path.stem}-{i}")
+    for path in CHAPTERS
+    for i in range(len(DECLARED.get(path.stem, {}).get("reruns", [])))
+]
+# Cells added around a chapter to keep its figures open and then check their text.
+KEEP_FIGURES = "%config InlineBackend.close_figures = False"
+CHECK_FIGURES = """
+import json as _json
+import matplotlib.pyplot as _plt
+from alliance_notebooks.style import text_problems as _problems
+_report = {}
+for _n in _plt.get_fignums():
+    _fig = _plt.figure(_n)
+    _report[str(_n)] = _problems(_fig) + ([] if getattr(_fig, "alt_text", "") else ["no caption"])
+print("FIGURE-CHECK" + _json.dumps(_report))
+"""
 
-# Non-default parameters for each notebook, and text the executed output must then contain.
-RERUNS = {
-    "00_data_tour": ({"table": "bases", "preview_rows": 3}, ["Table shown: bases"]),
-    "01_origins": ({"start_year": 1950, "end_year": 1955}, []),
-    "02_us_forces": ({"start_year": 1960, "end_year": 1990, "compare_countries": ["ITA"]}, ["ITA"]),
-    "03_bases_okinawa": ({"show_labels": False}, ["Labels shown: no"]),
-    "04_burden_sharing": (
-        {
-            "start_year": 2000,
-            "end_year": 2015,
-            "compare_countries": ["JPN", "DEU"],
-            "min_reliability": "high",
-        },
-        ["DEU"],
-    ),
-    "05_widening_role": ({"start_year": 2000, "end_year": 2010}, []),
-    "06_public_opinion": (
-        {"start_year": 2005, "end_year": 2015, "compare_countries": ["GBR"]},
-        ["GBR"],
-    ),
-    "07_trade_arms": ({"start_year": 1970, "end_year": 1995}, []),
-    "08_weighing_sources": ({"verdicts": ["unverifiable"]}, ["with verdict unverifiable"]),
-    "09_explorer": ({"start_year": 1970, "end_year": 2000, "countries": ["JPN", "ITA"]}, []),
-}
-# One invalid value per notebook, and the parameter name the error must mention.
-INVALID = {
-    "00_data_tour": ("table", "troop"),
-    "01_origins": ("start_year", 1800),
-    "02_us_forces": ("compare_countries", ["XXX"]),
-    "03_bases_okinawa": ("show_labels", "yes"),
-    "04_burden_sharing": ("min_reliability", "excellent"),
-    "05_widening_role": ("end_year", 2100),
-    "06_public_opinion": ("start_year", 1900),
-    "07_trade_arms": ("end_year", 2030),
-    "08_weighing_sources": ("verdicts", ["wrong"]),
-    "09_explorer": ("countries", ["ZZZ"]),
-}
+
+def execute(path: Path, out: Path, parameters: dict | None = None, check_figures=False):
+    source = nbformat.read(path, as_version=4)
+    if check_figures:
+        source.cells.insert(0, nbformat.v4.new_code_cell(KEEP_FIGURES))
+        source.cells.append(nbformat.v4.new_code_cell(CHECK_FIGURES))
+    nbformat.write(source, out.with_suffix(".in.ipynb"))
+    papermill.execute_notebook(
+        str(out.with_suffix(".in.ipynb")),
+        str(out),
+        parameters=parameters or {},
+        cwd=str(NOTEBOOKS),
+        kernel_name="python3",
+        progress_bar=False,
+        execution_timeout=120,  # a lost kernel reply fails the test instead of hanging it
+    )
+    return nbformat.read(out, as_version=4)
 
 
 def output_text(notebook) -> str:
@@ -67,73 +70,68 @@ def output_text(notebook) -> str:
     return "\n".join(texts)
 
 
-def test_every_registered_notebook_exists():
-    assert {p.stem for p in CHAPTERS} == set(RULES)
+def test_every_chapter_is_declared_once():
+    assert {p.stem for p in CHAPTERS} == set(DECLARED)
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
-def test_exactly_one_parameters_cell_matching_the_rules(path):
+def test_parameters_cell_matches_the_declaration(path):
     notebook = nbformat.read(path, as_version=4)
     tagged = [c for c in notebook.cells if "parameters" in c.metadata.get("tags", [])]
     assert len(tagged) == 1
-    assert set(papermill.inspect_notebook(str(path))) == set(RULES[path.stem])
+    assert set(papermill.inspect_notebook(str(path))) == set(DECLARED[path.stem]["parameters"])
     assert notebook.metadata["kernelspec"]["name"] == "python3"
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
-def test_rerun_with_other_parameters_reflects_them(path, tmp_path):
-    parameters, expected = RERUNS[path.stem]
-    out = tmp_path / path.name
-    papermill.execute_notebook(
-        str(path),
-        str(out),
-        parameters=parameters,
-        cwd=str(NOTEBOOKS),
-        kernel_name="python3",
-        progress_bar=False,
-        execution_timeout=120,  # a lost kernel reply fails the test instead of hanging it
-    )
-    text = output_text(nbformat.read(out, as_version=4))
-    for fragment in expected:
+def test_defaults_give_the_checked_key_figures_and_readable_figures(path, tmp_path):
+    executed = execute(path, tmp_path / path.name, check_figures=True)
+    expected = yaml.safe_load((KEY_FIGURES / f"{path.stem}.yml").read_text(encoding="utf-8"))
+    assert key_figures.read(executed) == expected
+    report = json.loads(output_text(executed).split("FIGURE-CHECK", 1)[1].splitlines()[0])
+    assert len(report) >= 2, "every chapter has at least two figures"
+    assert {n: p for n, p in report.items() if p} == {}
+
+
+@pytest.mark.parametrize(("path", "index"), RERUNS)
+def test_rerun_with_other_parameters_reflects_them(path, index, tmp_path):
+    rerun = DECLARED[path.stem]["reruns"][index]
+    executed = execute(path, tmp_path / path.name, rerun["parameters"])
+    text = output_text(executed)
+    for fragment in rerun["expect"]:
         assert fragment in text
-    if "start_year" in parameters:
+    if "start_year" in rerun["parameters"]:
+        window = validate(path.stem, rerun["parameters"], NOTEBOOKS)
         spans = [(int(a), int(b)) for a, b in YEARS.findall(text)]
         assert spans, "the notebook must print 'Data shown: <first>–<last>'"
         for first, last in spans:
-            assert parameters["start_year"] <= first <= last <= parameters["end_year"]
+            assert window["start_year"] <= first <= last <= window["end_year"]
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
 def test_invalid_parameter_stops_with_a_clear_error(path, tmp_path):
-    name, value = INVALID[path.stem]
+    invalid = DECLARED[path.stem]["invalid"]
     with pytest.raises(papermill.PapermillExecutionError) as error:
-        papermill.execute_notebook(
-            str(path),
-            str(tmp_path / path.name),
-            parameters={name: value},
-            cwd=str(NOTEBOOKS),
-            kernel_name="python3",
-            progress_bar=False,
-            execution_timeout=120,  # a lost kernel reply fails the test instead of hanging it
-        )
+        execute(path, tmp_path / path.name, invalid)
     assert error.value.ename == "ParameterError"
-    assert name in error.value.evalue and "allowed" in error.value.evalue
+    assert any(name in error.value.evalue for name in invalid)
+    assert "allowed" in error.value.evalue
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
-def test_outputs_are_kept_only_in_checked_cells(path):
+def test_committed_notebook_has_no_outputs(path):
     notebook = nbformat.read(path, as_version=4)
-    checked = [c for c in notebook.cells if "# NBVAL_CHECK_OUTPUT" in c.source]
-    assert 1 <= len(checked) <= 3
     for cell in notebook.cells:
-        if cell.cell_type == "code" and cell not in checked:
+        if cell.cell_type == "code":
             assert not cell.outputs and cell.execution_count is None
-    assert all(c.outputs for c in checked)
     assert "widgets" not in notebook.metadata
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
-def test_paired_source_is_in_sync(path):
-    source = jupytext.read(path.with_suffix(".py"))
-    notebook = nbformat.read(path, as_version=4)
-    assert [c.source for c in source.cells] == [c.source for c in notebook.cells]
+def test_paired_source_agrees_in_types_tags_and_sources(path):
+    import jupytext
+
+    def shape(notebook):
+        return [(c.cell_type, c.source, c.metadata.get("tags", [])) for c in notebook.cells]
+
+    assert shape(jupytext.read(path.with_suffix(".py"))) == shape(nbformat.read(path, as_version=4))

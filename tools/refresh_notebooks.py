@@ -1,12 +1,11 @@
-"""Sync paired notebooks from their .py source, execute them, and keep only checked outputs.
+"""Rebuild paired notebooks from their .py source, with no outputs and stable cell ids.
 
 Usage: python tools/refresh_notebooks.py [notebooks/NN_name.py ...]
 
-Each notebook is rebuilt from its percent-format .py file (jupytext), executed top to
-bottom (nbclient), then stripped (nbstripout) of every output except cells marked
-``# NBVAL_CHECK_OUTPUT``, whose outputs nbval compares. Those cells carry nbstripout's
-``keep_output`` flag, which is written back to the .py so the pair stays in sync. The
-kernelspec is set to python3 and saved widget state is dropped.
+Each ``.ipynb`` is rebuilt from its percent-format ``.py`` file (jupytext). Cell ids of
+the previous ``.ipynb`` are kept where the cell is unchanged, the kernelspec is python3,
+and outputs, execution counts and widget state are left out. Key figures are checked by
+tests/test_notebooks.py against tests/key_figures/, not stored in the notebook.
 """
 
 from __future__ import annotations
@@ -16,41 +15,29 @@ from pathlib import Path
 
 import jupytext
 import nbformat
-from jupytext.config import load_jupytext_config
-from nbclient import NotebookClient
-from nbstripout import strip_output
 
 ROOT = Path(__file__).resolve().parent.parent
 KERNELSPEC = {"name": "python3", "display_name": "Python 3", "language": "python"}
-CHECK = "# NBVAL_CHECK_OUTPUT"
 
 
 def refresh(source: Path) -> Path:
     notebook = jupytext.read(source)
+    target = source.with_suffix(".ipynb")
+    old_ids = {}
+    if target.exists():
+        old = nbformat.read(target, as_version=4)
+        old_ids = {(c.cell_type, c.source): c.get("id") for c in old.cells}
     notebook.metadata["kernelspec"] = KERNELSPEC
-    NotebookClient(
-        notebook,
-        timeout=300,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(source.parent)}},
-    ).execute()
-    for cell in notebook.cells:
-        if cell.cell_type == "code" and CHECK in cell.source:
-            cell.metadata["keep_output"] = True
-        else:
-            cell.metadata.pop("keep_output", None)
-    notebook = strip_output(notebook, keep_output=False, keep_count=True, keep_id=True)
-    for cell in notebook.cells:
-        if cell.cell_type == "code" and CHECK not in cell.source:
-            cell.outputs = []
-            cell.execution_count = None  # nbval needs counts only on the cells it compares
-        cell.metadata.pop("execution", None)
     notebook.metadata.pop("language_info", None)
     notebook.metadata.pop("widgets", None)
-    target = source.with_suffix(".ipynb")
+    for cell in notebook.cells:
+        if old_ids.get((cell.cell_type, cell.source)):
+            cell["id"] = old_ids[(cell.cell_type, cell.source)]
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+        cell.metadata.pop("execution", None)
+    nbformat.validate(notebook)
     nbformat.write(notebook, target)
-    config = load_jupytext_config(str(source.parent))  # honours jupytext.toml's filters
-    jupytext.write(jupytext.read(target), source, fmt="py:percent", config=config)
     return target
 
 

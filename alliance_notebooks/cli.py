@@ -12,22 +12,33 @@ from rich.table import Table
 import alliance_data as ad
 from alliance_data.catalog import resource
 from alliance_data.citation import STYLES
+from alliance_notebooks import chapters
+from alliance_notebooks.parameters import ParameterError
 
 console = Console()
 
 
 def data_list(_: argparse.Namespace) -> int:
-    table = Table(title=f"alliance_data {ad.__version__} · data version {ad.DATA_VERSION}")
+    table = Table(title=f"alliance_data {ad.__version__} · data version {ad.data_version()}")
     for column in ("table", "rows", "coverage", "title"):
         table.add_column(column, overflow="fold")
+    damaged = []
     for name in ad.list_tables():
         res = resource(name)
-        table.add_row(name, str(res["rows"]), res["coverage"], res["title"])
+        try:
+            rows = str(len(ad.load(name)))
+        except ad.DataIntegrityError as error:
+            damaged.append(str(error))
+            rows = "DAMAGED"
+        table.add_row(name, rows, res["coverage"], res["title"])
     console.print(table)
-    return 0
+    for message in damaged:
+        print(f"alliance-notebooks: error: {message}", file=sys.stderr)
+    return 2 if damaged else 0
 
 
 def data_describe(args: argparse.Namespace) -> int:
+    ad.load(args.name)  # raises DataIntegrityError for a missing or damaged file
     print(ad.describe(args.name))
     return 0
 
@@ -40,7 +51,7 @@ def data_cite(args: argparse.Namespace) -> int:
 def notebooks_list(args: argparse.Namespace) -> int:
     import papermill
 
-    from alliance_data.runner.params import expected_type, resolve
+    from alliance_notebooks.runner.params import expected_type, resolve
 
     table = Table(title=f"Notebooks in {args.notebooks_dir}")
     for column in ("notebook", "parameter", "type", "default", "help"):
@@ -54,7 +65,7 @@ def notebooks_list(args: argparse.Namespace) -> int:
 
 def notebooks_run(args: argparse.Namespace) -> int:
     from alliance_data import runner
-    from alliance_data.runner import params
+    from alliance_notebooks.runner import params
 
     scoped = params.load_file(args.params_file) if args.params_file else {}
     for notebook, values in params.parse_assignments(args.parameters).items():
@@ -63,9 +74,17 @@ def notebooks_run(args: argparse.Namespace) -> int:
     return runner.run(plans, args.output_dir, args.jobs, args.timeout)
 
 
+def copy(args: argparse.Namespace) -> int:
+    from alliance_notebooks.copying import copy_chapters
+
+    for path in copy_chapters(args.notebooks_dir, args.destination, force=args.force):
+        print(f"wrote {path}")
+    return 0
+
+
 def student(args: argparse.Namespace) -> int:
-    from alliance_data.runner.params import resolve
-    from alliance_data.student import build_student_editions
+    from alliance_notebooks.runner.params import resolve
+    from alliance_notebooks.student import build_student_editions
 
     written = build_student_editions(resolve(args.notebooks, args.notebooks_dir), args.output_dir)
     for path in written:
@@ -90,8 +109,9 @@ def _notebook_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--notebooks-dir",
         type=Path,
-        default=Path("notebooks"),
-        help="folder holding the notebooks (default: ./notebooks)",
+        default=None,
+        help="folder holding the chapters (default: ./notebooks if it exists, "
+        "else the chapters installed with the package)",
     )
 
 
@@ -150,6 +170,12 @@ def parser() -> argparse.ArgumentParser:
     _notebook_arguments(listing)
     listing.set_defaults(handler=notebooks_list)
 
+    copying = commands.add_parser("copy", help="copy the chapters into a folder to edit them")
+    copying.add_argument("destination", type=Path, help="folder to create or fill")
+    copying.add_argument("--notebooks-dir", type=Path, default=None, help=argparse.SUPPRESS)
+    copying.add_argument("--force", action="store_true", help="overwrite existing files")
+    copying.set_defaults(handler=copy)
+
     teach = commands.add_parser("student", help="write student editions without solutions")
     _notebook_arguments(teach)
     teach.add_argument("--output-dir", type=Path, default=Path("student"))
@@ -159,13 +185,15 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if getattr(args, "notebooks_dir", 0) is None:
+        args.notebooks_dir = chapters.default_dir()
     if getattr(args, "jobs", 0) is None:
-        from alliance_data.runner import default_jobs
+        from alliance_notebooks.runner import default_jobs
 
         args.jobs = default_jobs()
     try:
         return args.handler(args)
-    except (ad.UnknownTableError, ad.ParameterError) as error:
+    except (ad.UnknownTableError, ad.DataIntegrityError, ParameterError) as error:
         print(f"alliance-notebooks: error: {error.args[0]}", file=sys.stderr)
         return 2
 

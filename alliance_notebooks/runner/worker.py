@@ -1,6 +1,6 @@
 """A worker process: executes notebooks with papermill and exports them to HTML.
 
-``python -m alliance_data.runner.worker`` reads one job per line on stdin (JSON: input,
+``python -m alliance_notebooks.runner.worker`` reads one job per line on stdin (JSON: input,
 output, html, parameters, cwd, timeout) and answers one JSON result per line on stdout.
 The runner starts each worker in its own process group, so an interrupted run can stop
 the worker and its kernels together; a worker serves many notebooks, so the imports and

@@ -1,7 +1,7 @@
 """Student editions of the chapters: solutions replaced by prompts, outputs cleared.
 
 >>> from pathlib import Path
->>> from alliance_data.student import build_student_editions
+>>> from alliance_notebooks.student import build_student_editions
 >>> build_student_editions(sorted(Path("notebooks").glob("[0-9][0-9]_*.ipynb")), Path("student"))
 """
 
@@ -15,7 +15,7 @@ from pathlib import Path
 import nbformat
 from nbconvert.preprocessors import ClearOutputPreprocessor
 
-from alliance_data import exercises
+from alliance_notebooks import exercises
 
 SOLUTION_TAG = "solution"
 EXERCISE_TAG = "exercise"
@@ -37,7 +37,7 @@ def _prompt(cell: nbformat.NotebookNode, exercise: str | None) -> str:
         exercise_id = exercises.canonical_id(exercise)
         lines += [
             f"# Then check it, where answer is {exercises.REGISTRY[exercise_id].expects}:",
-            f"# from alliance_data.exercises import check; check({exercise_id!r}, answer)",
+            f"# from alliance_notebooks.exercises import check; check({exercise_id!r}, answer)",
         ]
     return "\n".join(lines)
 

@@ -20,10 +20,10 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from alliance_data.catalog import DATA_VERSION
-from alliance_data.runner import report
-from alliance_data.runner.params import NotebookPlan
-from alliance_data.runner.progress import progress_display
+from alliance_data.catalog import data_version
+from alliance_notebooks.runner import report
+from alliance_notebooks.runner.params import NotebookPlan
+from alliance_notebooks.runner.progress import progress_display
 
 INTERRUPTED = 130
 
@@ -46,7 +46,7 @@ class Worker:
     def __init__(self, log):
         self.log = log
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "alliance_data.runner.worker"],
+            [sys.executable, "-m", "alliance_notebooks.runner.worker"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=log,
@@ -137,7 +137,7 @@ def run(plans: list[NotebookPlan], output_dir: Path, jobs: int, timeout: int) ->
         "run_id": run_id,
         "started": _now(),
         "package_version": __version__,
-        "data_version": DATA_VERSION,
+        "data_version": data_version(),
         "python": platform.python_version(),
         "machine": platform.platform(),
         "jobs": jobs,

@@ -10,7 +10,8 @@ from typing import Any
 import papermill
 import yaml
 
-from alliance_data.parameters import RULES, ParameterError, validate_parameters
+from alliance_notebooks.chapters import available, declaration
+from alliance_notebooks.parameters import ParameterError, validate
 
 # papermill's inferred type names -> Python types a value may have
 TYPES = {
@@ -54,27 +55,29 @@ def expected_type(spec: dict) -> str:
     return type(_literal(spec["default"])).__name__
 
 
-def available(notebooks_dir: Path) -> list[Path]:
-    """The numbered notebooks in a folder."""
-    return sorted(notebooks_dir.glob("[0-9][0-9]_*.ipynb"))
-
-
 def resolve(names: list[str], notebooks_dir: Path) -> list[Path]:
-    """Notebook paths from stems, file names or paths; all numbered notebooks if none."""
+    """Notebook paths: chapter stems from ``notebooks_dir``, or paths to any notebook file.
+
+    A name that is an existing ``.ipynb`` path runs that file; all chapters if no names.
+    """
     found = available(notebooks_dir)
-    if not found:
-        raise ParameterError(f"no notebooks found in {notebooks_dir}")
     if not names:
+        if not found:
+            raise ParameterError(f"no notebooks found in {notebooks_dir}")
         return found
     by_stem = {p.stem: p for p in found}
     paths = []
     for name in names:
-        stem = Path(name).stem
-        if stem not in by_stem:
+        as_path = Path(name)
+        if as_path.suffix == ".ipynb" and as_path.is_file():
+            paths.append(as_path.resolve())
+        elif name in by_stem or as_path.stem in by_stem and as_path.suffix == ".ipynb":
+            paths.append(by_stem[as_path.stem])
+        else:
             raise ParameterError(
-                f"unknown notebook {name!r}; available notebooks are: {', '.join(by_stem)}"
+                f"unknown notebook {name!r}: not a notebook file, and not a chapter in "
+                f"{notebooks_dir}; available chapters are: {', '.join(by_stem) or 'none'}"
             )
-        paths.append(by_stem[stem])
     return paths
 
 
@@ -143,10 +146,10 @@ def plan(paths: list[Path], scoped: dict[str | None, dict[str, Any]]) -> list[No
             ):
                 raise ParameterError(f"{nb.stem}: {name} must be of type {expected}; got {value!r}")
         nb.overrides = values
-        if nb.stem not in RULES:  # notebooks without range rules get name and type checks only
-            continue
+        if declaration(nb.stem, nb.path.parent) is None:
+            continue  # a notebook of the user's own: name and type checks only
         try:
-            validate_parameters(nb.stem, **nb.parameters)
+            validate(nb.stem, nb.parameters, nb.path.parent)
         except ParameterError as error:
             raise ParameterError(f"{nb.stem}: {error}") from None
     return plans

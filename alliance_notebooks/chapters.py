@@ -1,0 +1,55 @@
+"""Where the chapters are, and what ``chapters.yml`` declares about each of them.
+
+``chapters.yml`` sits beside the notebooks and is the one declaration of every chapter's
+tables, year window, parameters and test re-runs; the runner, ``list``, the notebooks' own
+parameter checks and the tests all read it.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DECLARATIONS = "chapters.yml"
+SOURCE_DIR = Path(__file__).resolve().parent.parent / "notebooks"  # in a source checkout
+
+
+def packaged_dir() -> Path:
+    """The chapters shipped inside the package (the wheel's copy of ``notebooks/``)."""
+    packaged = Path(str(files("alliance_notebooks") / "chapters"))
+    if (packaged / DECLARATIONS).is_file():
+        return packaged
+    return SOURCE_DIR  # an editable install reads the checkout's notebooks
+
+
+def default_dir() -> Path:
+    """``./notebooks`` when it exists, else the packaged chapters."""
+    local = Path("notebooks")
+    return local if local.is_dir() else packaged_dir()
+
+
+def available(folder: Path) -> list[Path]:
+    """The numbered notebooks in a folder."""
+    return sorted(folder.glob("[0-9][0-9]_*.ipynb"))
+
+
+@cache
+def _read(path: Path) -> dict[str, dict[str, Any]]:
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def declarations(folder: Path | None = None) -> dict[str, dict[str, Any]]:
+    """Every chapter's declaration: ``folder/chapters.yml``, else the packaged one."""
+    for candidate in (folder, packaged_dir()):
+        if candidate is not None and (Path(candidate) / DECLARATIONS).is_file():
+            return _read((Path(candidate) / DECLARATIONS).resolve())
+    return {}
+
+
+def declaration(chapter: str, folder: Path | None = None) -> dict[str, Any] | None:
+    """One chapter's declaration, or None for a notebook that is not a chapter."""
+    return declarations(folder).get(chapter)

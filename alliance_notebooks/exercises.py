@@ -1,0 +1,145 @@
+"""Self-check for the chapter exercises, without the answers in plain text.
+
+>>> from alliance_notebooks.exercises import check
+>>> check("02.3", 1999)   # prints whether the answer is right, with a hint if not
+
+Each entry in ``answers/NN.json`` stores a salted SHA-256 of the normalised expected
+answer, the rule that normalises it, what the answer is (without giving it) and a hint.
+These are self-checks, not grading: the answers can be recovered from the hashes.
+Maintainers add entries with ``python tools/exercise_hashes.py``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib.resources import files
+from typing import Any
+
+RULES = {
+    "int": "a whole number (e.g. a year or a count)",
+    "float": "a number, rounded to {} decimal place(s)",
+    "text": "a name or short text (case, accents, punctuation and spacing are ignored)",
+    "name": "a person's name, in either order (case, accents and punctuation are ignored)",
+    "set": "a list (order, case, accents, punctuation and spacing are ignored)",
+}
+
+
+class UnknownExerciseError(LookupError):
+    """An exercise id that has no registered answer."""
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """A registered answer: its digest, how it is normalised, what it is, and a hint."""
+
+    digest: str
+    rule: str
+    expects: str
+    hint: str
+
+
+def canonical_id(exercise_id: str) -> str:
+    """'2.1', '02.1' and 'Exercise 2.1' all become '02.1'."""
+    match = re.fullmatch(r"\s*(?:exercise\s+)?(\d+)\.(\d+)\s*", str(exercise_id), re.IGNORECASE)
+    if match is None:
+        return str(exercise_id)
+    return f"{int(match.group(1)):02d}.{int(match.group(2))}"
+
+
+def is_registered(exercise_id: str) -> bool:
+    """Whether ``check`` knows this exercise."""
+    return canonical_id(exercise_id) in REGISTRY
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, int | float) and float(value).is_integer():
+        return _integer(value)
+    plain = unicodedata.normalize("NFKD", str(value))
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).lower()
+    return " ".join(re.sub(r"[^\w\s]", " ", plain).split())
+
+
+def _integer(value: Any) -> str:
+    number = float(str(value).replace(",", "").strip())
+    if not number.is_integer():
+        raise ValueError(f"{value!r} is not a whole number")
+    return str(int(number))
+
+
+def normalise(answer: Any, rule: str) -> str:
+    """The canonical text of ``answer`` under ``rule`` ('int', 'float:N', 'text' or 'set')."""
+    kind, _, places = rule.partition(":")
+    if kind == "int":
+        return _integer(answer)
+    if kind == "float":
+        rounded = round(float(answer), int(places)) + 0.0  # + 0.0 turns -0.0 into 0.0
+        return f"{rounded:.{int(places)}f}"
+    if kind == "text":
+        return _text(answer)
+    if kind == "name":
+        return " ".join(sorted(_text(answer).split()))
+    if kind == "set":
+        items = [answer] if isinstance(answer, str) or not isinstance(answer, Iterable) else answer
+        return "|".join(sorted({_text(item) for item in items}))
+    raise ValueError(f"unknown rule {rule!r}; rules are int, float:N, text, name and set")
+
+
+def digest(exercise_id: str, answer: Any, rule: str) -> str:
+    """SHA-256 of the id-salted normalised answer (the salt hides equal answers)."""
+    salted = f"{canonical_id(exercise_id)}|{normalise(answer, rule)}"
+    return hashlib.sha256(salted.encode("utf-8")).hexdigest()
+
+
+def describe_rule(rule: str) -> str:
+    """What kind of answer a rule expects, in words."""
+    kind, _, places = rule.partition(":")
+    return RULES[kind].format(places)
+
+
+def _shown(answer: Any) -> str:
+    try:
+        text = repr(answer)
+    except Exception:
+        text = f"a {type(answer).__name__} that cannot be shown"
+    return text if len(text) <= 60 else text[:60] + "…"
+
+
+def check(exercise_id: str, answer: Any) -> bool:
+    """Print whether ``answer`` solves the exercise (with a hint if not); return True/False."""
+    key = canonical_id(exercise_id)
+    if key not in REGISTRY:
+        raise UnknownExerciseError(
+            f"no checkable exercise {exercise_id!r}; valid ids are: {', '.join(sorted(REGISTRY))}"
+        )
+    entry = REGISTRY[key]
+    try:
+        correct = digest(key, answer, entry.rule) == entry.digest
+    except Exception:  # any input at all gets an answer, never a traceback
+        print(f"Exercise {key}: expected {describe_rule(entry.rule)}; got {_shown(answer)}.")
+        return False
+    if correct:
+        print(f"Exercise {key}: correct.")
+    else:
+        print(f"Exercise {key}: not yet (asked for: {entry.expects}). Hint: {entry.hint}")
+    return correct
+
+
+ANSWERS = files("alliance_notebooks") / "answers"
+
+
+def _registry() -> dict[str, Exercise]:
+    """Every chapter's registered answers (``answers/NN.json``, written by the hash tool)."""
+    entries = {}
+    for path in sorted(ANSWERS.iterdir()):
+        if path.name.endswith(".json"):
+            for key, entry in json.loads(path.read_text(encoding="utf-8")).items():
+                entries[key] = Exercise(**entry)
+    return entries
+
+
+REGISTRY: dict[str, Exercise] = _registry()
