@@ -1,4 +1,9 @@
-"""U.S. facilities in Japan from David Vine's list, de-duplicated, with every fix recorded."""
+"""U.S. facilities in Japan from David Vine's list, each checked against a second source.
+
+``bases/facility_checks.csv`` records, for every source row, what a second source says and
+what was done: drop (duplicate), replace (coordinates from the second source), remove
+(coordinates wrong, none to replace them) or check (kept, with the quality found).
+"""
 
 import json
 
@@ -9,34 +14,34 @@ from matplotlib.path import Path as PolygonPath
 from etl.common import assert_between, assert_unique, read_reference
 from etl.paths import REFERENCE
 
-# Fixes to the source list, keyed by the name as the source spells it.
-DROPPED = {
-    "Yokota AB, Tokyo": "duplicate of 'Yokota Air Force Base, Fussa', geocoded to central Tokyo",
-    "Camo Kinser, Makiminato": "duplicate of 'Camp Kinser, Makiminato' (typo in the source)",
-    "Camp Zama, Zama": "duplicate of 'Camp Zama, Sagamihara' (coordinates differ slightly)",
+ACTIONS = {"drop", "replace", "remove", "check"}
+QUALITIES = {
+    "checked": "within 1.5 km of a second source's coordinates",
+    "replaced": "coordinates taken from the second source named in source_id",
+    "town_level": "a second source confirms the town; the point is the town, not the facility",
+    "city_centroid": "the point is a city centre, not the facility",
+    "shared_with_neighbour": "the source gives the neighbouring facility's coordinates",
+    "ambiguous": "the source name fits more than one place",
+    "unchecked": "no second source was found",
+    "removed": "coordinates wrong and removed; prefecture from a second source",
 }
-COORDINATES_REMOVED = {
-    "Naval Suuport Facility, Kami Seya": "source coordinates (135.19°E) lie far west of Yokohama, "
-    "where the facility's name places it",
-    "Totsuka": "source coordinates (36.89°N, 140.42°E) lie far north of Totsuka ward, Yokohama",
-    "Okuma": "source coordinates fall near Okinawa City, not at Okuma in northern Okinawa",
-    "Camp Gonsalves, Henoko": "source coordinates repeat Camp Schwab's (Henoko); the camp lies "
-    "further north",
-}
-COORDINATE_QUALITY = {
-    "Itazuke Auxiliary Airfield, Fukuoka": "city_centroid",
-    "Higashi-Hiroshima": "city_centroid",
-    "Koza": "ambiguous",
-    "Camp McTureous, Tengan": "shared_with_neighbour",
-}
-CAVEATS = [f"Dropped '{name}': {why}." for name, why in DROPPED.items()] + [
-    f"Coordinates removed for '{name}': {why}." for name, why in COORDINATES_REMOVED.items()
-]
+CHECK_LIMIT_KM = 1.5
+CAVEATS = [f"coordinate_quality {q}: {meaning}." for q, meaning in QUALITIES.items()]
 
 
 def in_okinawa(lat: pd.Series, lon: pd.Series) -> pd.Series:
     """Okinawa Prefecture lies south of 27.5°N between 126.5°E and 129.5°E."""
     return (lat < 27.5) & lon.between(126.5, 129.5)
+
+
+def distance_km(lat1, lon1, lat2, lon2):
+    """Great-circle distance in kilometres."""
+    lat1, lon1, lat2, lon2 = map(np.radians, (lat1, lon1, lat2, lon2))
+    a = (
+        np.sin((lat2 - lat1) / 2) ** 2
+        + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 6371 * 2 * np.arcsin(np.sqrt(a))
 
 
 def prefecture_of(lat: float, lon: float, outlines: dict) -> str | None:
@@ -56,22 +61,36 @@ def prefecture_of(lat: float, lon: float, outlines: dict) -> str | None:
 
 def build() -> pd.DataFrame:
     raw = read_reference("bases/japan_us_bases_vine_troopdata.csv")
-    assert set(DROPPED) | set(COORDINATES_REMOVED) | set(COORDINATE_QUALITY) <= set(raw.basename)
-    bases = raw[~raw["basename"].isin(DROPPED)].rename(columns={"basename": "name"})
-    bases["okinawa"] = in_okinawa(bases["lat"], bases["lon"])
-    removed = bases["name"].isin(COORDINATES_REMOVED)
-    bases.loc[removed, ["lat", "lon"]] = np.nan
-    bases["coordinate_quality"] = bases["name"].map(COORDINATE_QUALITY).fillna("as_in_source")
-    bases.loc[removed, "coordinate_quality"] = "removed"
-    bases["fix_note"] = bases["name"].map(COORDINATES_REMOVED).fillna("")
+    checks = read_reference("bases/facility_checks.csv", keep_default_na=False, na_values=[""])
+    assert set(checks["name"]) == set(raw["basename"]), "every source row needs a check"
+    assert set(checks["action"]) <= ACTIONS and set(checks["coordinate_quality"].dropna()) <= set(
+        QUALITIES
+    )
+    bases = raw.rename(columns={"basename": "name"}).merge(checks, on="name", validate="1:1")
+    bases = bases[bases["action"] != "drop"].copy()
     outlines = json.loads((REFERENCE / "geo/japan_prefectures.json").read_text(encoding="utf-8"))
-    bases["prefecture"] = [
-        prefecture_of(a, b, outlines) for a, b in zip(bases.lat, bases.lon, strict=True)
-    ]
-    # The okinawa flag must agree with the prefecture wherever both are known.
+    source_pref = [prefecture_of(a, b, outlines) for a, b in zip(bases.lat, bases.lon, strict=True)]
+    # Checked and replaced rows: the distance to the second source decides which they are.
+    gap = distance_km(bases["lat"], bases["lon"], bases["ref_lat"], bases["ref_lon"])
+    assert (gap[bases["coordinate_quality"] == "checked"] < CHECK_LIMIT_KM).all()
+    assert (gap[bases["coordinate_quality"] == "replaced"] > CHECK_LIMIT_KM).all()
+    replace = bases["action"] == "replace"
+    bases.loc[replace, "lat"] = bases.loc[replace, "ref_lat"]
+    bases.loc[replace, "lon"] = bases.loc[replace, "ref_lon"]
+    bases.loc[bases["action"] == "remove", ["lat", "lon"]] = np.nan
+    derived = [prefecture_of(a, b, outlines) for a, b in zip(bases.lat, bases.lon, strict=True)]
+    bases["prefecture"] = bases["prefecture"].fillna(pd.Series(derived, index=bases.index))
+    # The depot placed in the wrong prefecture: its source point is in Fukuoka.
+    akizuki = bases["name"] == "Akizuki Ammunition Depot"
+    assert source_pref[int(np.flatnonzero(akizuki)[0])] == "Fukuoka"
     known = bases["prefecture"].notna()
-    assert ((bases.loc[known, "prefecture"] == "Okinawa") == bases.loc[known, "okinawa"]).all()
-    bases["source_id"] = "vine_base_nation"
+    bases["okinawa"] = in_okinawa(bases["lat"], bases["lon"])
+    bases.loc[known, "okinawa"] = bases.loc[known, "prefecture"] == "Okinawa"
+    checked_by = bases["check_source_id"].fillna("")
+    bases["fix_note"] = bases["fix_note"] + np.where(
+        checked_by != "", " Second source: " + checked_by + ".", ""
+    )
+    bases["source_id"] = np.where(replace, checked_by, "vine_base_nation")
     bases = bases[
         [
             "name",
@@ -87,5 +106,5 @@ def build() -> pd.DataFrame:
     assert_unique(bases, ["name"], "bases")
     assert_between(bases["lat"], 24, 46, "bases")
     assert_between(bases["lon"], 122, 146, "bases")
-    assert len(raw) - len(bases) == len(DROPPED)
+    assert len(raw) - len(bases) == (checks["action"] == "drop").sum()
     return bases
