@@ -1,4 +1,7 @@
-"""Citations for the package and for the sources behind each table (text or BibTeX)."""
+"""Citations for the package and for the sources behind each table (text or BibTeX).
+
+The package entry agrees with ``CITATION.cff`` (tests/test_packaging.py checks it).
+"""
 
 from __future__ import annotations
 
@@ -8,15 +11,27 @@ from alliance_data.catalog import data_version, datapackage, resource
 
 STYLES = ("text", "bibtex")
 PACKAGE_KEY = "alliance_data"
+AUTHORS = "alliance-notebooks contributors"
+TITLE = (
+    "alliance-data: cleaned, cited tables and narrative notebooks on the U.S.–Japan "
+    "security alliance"
+)
+YEAR = 2026
 
 
 def _package_entry(style: str) -> str:
-    title = datapackage()["title"]
+    from alliance_data import __version__
+
+    url = datapackage()["homepage"]
     if style == "text":
-        return f"alliance_data contributors (2026). {title}. Data version {data_version()}."
+        return (
+            f"{AUTHORS} ({YEAR}). {TITLE} (version {__version__}; data version "
+            f"{data_version()}). {url}"
+        )
     return (
-        f"@misc{{{PACKAGE_KEY},\n  title = {{{title}}},\n"
-        f"  author = {{{{alliance\\_data contributors}}}},\n  year = {{2026}},\n"
+        f"@misc{{{PACKAGE_KEY},\n  title = {{{TITLE}}},\n"
+        f"  author = {{{{{AUTHORS}}}}},\n  year = {{{YEAR}}},\n"
+        f"  version = {{{__version__}}},\n  howpublished = {{\\url{{{url}}}}},\n"
         f"  note = {{Data version {data_version()}}}\n}}"
     )
 

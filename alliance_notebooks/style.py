@@ -124,12 +124,12 @@ def finish(
 
     The caption describes the figure in words and is kept as ``fig.alt_text``.
     """
-    ax.set_title(title)
+    ax.set_title(title, pad=6 + 16 * getattr(ax, "event_label_rows", 0))
     ax.set_ylabel(ylabel)
     ax.set_xlabel(xlabel)
     caption = " ".join(part for part in (note, source_caption(sources)) if part)
     fig = ax.figure
-    width = int(fig.get_figwidth() * 72 / (0.52 * MIN_FONT_PT))
+    width = int(fig.get_figwidth() * 72 / (0.6 * MIN_FONT_PT))
     fig.supxlabel(
         textwrap.fill(caption, width), x=0.0, ha="left", fontsize=MIN_FONT_PT, color="#444444"
     )
@@ -157,14 +157,14 @@ def annotate_events(
     for _, event in events.sort_values(date_column).iterrows():
         x = event_x(event[date_column])
         ax.axvline(x, color=GREY, linestyle="--", linewidth=0.8, zorder=0)
-        width = span * (len(str(event[label_column])) + 2) * 0.0105
+        width = span * (len(str(event[label_column])) + 2) * 0.0125
         row = next((i for i, right in enumerate(rows) if x > right), len(rows))
         rows[row : row + 1] = [x + width]
         ax.annotate(
             event[label_column],
             xy=(x, 1.0),
             xycoords=("data", "axes fraction"),
-            xytext=(0, 4 + 14 * row),
+            xytext=(0, 4 + 16 * row),
             textcoords="offset points",
             ha="left",
             va="bottom",
@@ -172,8 +172,8 @@ def annotate_events(
             color="#333333",
             arrowprops={"arrowstyle": "-", "color": "#bbbbbb", "linewidth": 0.6},
         )
-    if rows:
-        ax.set_title(ax.get_title(), pad=8 + 14 * len(rows))
+    ax.event_label_rows = len(rows)  # finish() lifts the title above the label rows
+    ax.set_title(ax.get_title(), pad=6 + 16 * len(rows))
 
 
 def japan_coastline() -> list[list[tuple[float, float]]]:
@@ -197,13 +197,23 @@ def draw_japan(ax, *, fill: str = "#e8e8e8") -> None:
 
 
 def text_problems(fig) -> list[str]:
-    """Text in ``fig`` that is smaller than ``MIN_FONT_PT``, off the canvas, or clipped."""
+    """Text in ``fig`` that is smaller than ``MIN_FONT_PT``, off the canvas, clipped, or
+    overlapping other text (tick labels aside)."""
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
     canvas = fig.bbox
+    undrawn = set()  # labels of ticks outside the view limits, which matplotlib does not draw
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            low, high = sorted(axis.get_view_interval())
+            for tick in axis.get_major_ticks() + axis.get_minor_ticks():
+                if not low - 1e-9 <= tick.get_loc() <= high + 1e-9:
+                    undrawn.update({id(tick.label1), id(tick.label2)})
     problems = []
+    placed = []  # (label, box) of texts that are not tick labels
+    ticks = {id(t) for ax in fig.axes for t in ax.get_xticklabels() + ax.get_yticklabels()}
     for text in fig.findobj(mpl.text.Text):
-        if not text.get_visible() or not text.get_text().strip():
+        if not text.get_visible() or not text.get_text().strip() or id(text) in undrawn:
             continue
         label = repr(text.get_text()[:40])
         if text.get_fontsize() < MIN_FONT_PT - 0.01:
@@ -229,4 +239,15 @@ def text_problems(fig) -> list[str]:
             )
         ):
             problems.append(f"{label} is cut off by the axes")
+        if id(text) not in ticks:
+            for other, other_box in placed:
+                if box.overlaps(other_box) and _overlap_area(box, other_box) > 4:
+                    problems.append(f"{label} overlaps {other}")
+            placed.append((label, box))
     return problems
+
+
+def _overlap_area(a, b) -> float:
+    width = min(a.x1, b.x1) - max(a.x0, b.x0)
+    height = min(a.y1, b.y1) - max(a.y0, b.y0)
+    return max(width, 0) * max(height, 0)
