@@ -218,7 +218,7 @@ def text_problems(fig) -> list[str]:
         label = repr(text.get_text()[:40])
         if text.get_fontsize() < MIN_FONT_PT - 0.01:
             problems.append(f"{label} is {text.get_fontsize():.1f} pt (minimum {MIN_FONT_PT})")
-        box = text.get_window_extent(renderer)
+        box = mpl.text.Text.get_window_extent(text, renderer)  # the words, not an arrow
         inside = (
             box.x0 >= canvas.x0 - 1
             and box.y0 >= canvas.y0 - 1

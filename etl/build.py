@@ -13,8 +13,35 @@ import yaml
 from etl.paths import METADATA
 from etl.steps import TABLES
 
-DATA_VERSION = "2026.11.0"
+DATA_VERSION = "2026.12.0"
+CREATED = (
+    "2026-12-02T00:00:00Z"  # the release date of this data version (kept fixed: builds reproduce)
+)
+HOMEPAGE = "https://github.com/alliance-notebooks/alliance-notebooks"
+# Columns whose values are codes: their distinct values become ``constraints.enum``.
+CODED = {
+    "area",
+    "basis",
+    "category",
+    "change",
+    "coordinate_quality",
+    "currency",
+    "date_precision",
+    "flag",
+    "kind",
+    "measure",
+    "mode",
+    "office",
+    "reliability",
+    "report_month",
+    "scope",
+    "seed",
+    "source_quality",
+    "survey",
+    "verdict",
+}
 PACKAGE = {
+    "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
     "name": "alliance-data",
     "title": "U.S.–Japan security alliance: cleaned, cited tables",
     "description": (
@@ -23,6 +50,44 @@ PACKAGE = {
         "of five seed documents). Every row names a source in the sources table."
     ),
     "version": DATA_VERSION,
+    "created": CREATED,
+    "homepage": HOMEPAGE,
+    "keywords": [
+        "U.S.-Japan alliance",
+        "security treaty",
+        "Okinawa",
+        "U.S. forces in Japan",
+        "host nation support",
+        "military expenditure",
+        "public opinion",
+        "arms transfers",
+    ],
+    "contributors": [{"title": "alliance-notebooks contributors", "roles": ["creator"]}],
+    "sources": [
+        {
+            "title": "U.S. Department of Defense / Defense Manpower Data Center personnel reports, "
+            "as parsed by the troopdata project (Allen, Flynn & Martinez Machain)",
+            "path": "https://github.com/meflynn/troopdata",
+        },
+        {
+            "title": "SIPRI Military Expenditure Database and Arms Transfers Database",
+            "path": "https://www.sipri.org/databases",
+        },
+        {
+            "title": "David Vine, Base Nation (2015), U.S. bases abroad, as coded in troopdata",
+            "path": "https://github.com/meflynn/troopdata",
+        },
+        {
+            "title": "Pew Research Center Global Attitudes surveys; Cabinet Office of Japan, "
+            "Public Opinion Survey on Diplomacy",
+            "path": "https://survey.gov-online.go.jp/",
+        },
+        {
+            "title": "Treaty texts and records: Ministry of Foreign Affairs of Japan; Foreign "
+            "Relations of the United States",
+            "path": "https://www.mofa.go.jp/",
+        },
+    ],
     "licenses": [
         {
             "name": "CC-BY-4.0",
@@ -54,7 +119,7 @@ def coverage(frame: pd.DataFrame, rule: dict) -> str:
     return "; ".join(parts) or f"{len(frame)} rows"
 
 
-def schema(name: str, meta: dict) -> dict:
+def schema(name: str, meta: dict, frame: pd.DataFrame) -> dict:
     fields = []
     for column, (ftype, unit, description) in meta["fields"].items():
         field = {"name": column, "type": ftype, "description": description}
@@ -62,13 +127,32 @@ def schema(name: str, meta: dict) -> dict:
             field["unit"] = unit
         if ftype == "date":
             field["format"] = "%Y-%m-%d"
+        if column in CODED and ftype == "string":
+            codes = sorted(set(frame[column].replace("", None).dropna().astype(str)))
+            field["constraints"] = {"enum": codes}
         fields.append(field)
-    out = {"fields": fields, "primaryKey": meta["primary_key"]}
+    out = {
+        "$schema": "https://datapackage.org/profiles/2.0/tableschema.json",
+        "fields": fields,
+        "missingValues": [""],
+        "primaryKey": meta["primary_key"],
+    }
     if name != "sources":
         out["foreignKeys"] = [
             {"fields": ["source_id"], "reference": {"resource": "sources", "fields": ["source_id"]}}
         ]
     return out
+
+
+def quality_shares(frame: pd.DataFrame, sources: pd.DataFrame) -> dict[str, float]:
+    """Share of the table's rows by the grade of the source each row cites."""
+    grade = sources.set_index("source_id")["source_quality"]
+    shares = frame["source_id"].map(grade).value_counts(normalize=True)
+    return {
+        k: round(float(shares[k]), 3)
+        for k in ("official", "scholarly", "press", "other_web")
+        if k in shares
+    }
 
 
 def build_tables() -> dict[str, pd.DataFrame]:
@@ -101,7 +185,7 @@ def write(out: Path) -> None:
             {
                 "name": name,
                 "path": f"{name}.csv",
-                "profile": "tabular-data-resource",
+                "type": "table",
                 "title": info["title"],
                 "description": " ".join(info["description"].split()),
                 "format": "csv",
@@ -122,7 +206,8 @@ def write(out: Path) -> None:
                     }
                     for s in cited
                 ],
-                "schema": schema(name, info),
+                "source_quality": quality_shares(frame, tables["sources"]),
+                "schema": schema(name, info, frame),
             }
         )
     package = {**PACKAGE, "resources": resources}
