@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-DATA_DIR = files("alliance_data") / "data"
+# ALLIANCE_DATA_DIR points the loader at another copy of the data (for tests of damage).
+DATA_DIR = (
+    Path(os.environ["ALLIANCE_DATA_DIR"])
+    if "ALLIANCE_DATA_DIR" in os.environ
+    else (files("alliance_data") / "data")
+)
 
 
 class UnknownTableError(LookupError):
@@ -28,7 +35,8 @@ def _datapackage() -> dict[str, Any]:
     try:
         package = json.loads(path.read_text(encoding="utf-8"))
         names = [res["name"] for res in package["resources"]]
-    except (OSError, ValueError, KeyError, TypeError) as error:
+        package["version"]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
         raise DataIntegrityError(
             f"datapackage.json is missing or damaged ({type(error).__name__}: {error}); "
             "reinstall the package or rebuild the data with `python -m etl`"
