@@ -1,8 +1,13 @@
-"""Japanese (and allied) views of the United States: Pew, the Cabinet Office survey, other polls."""
+"""Japanese (and allied) views of the United States: Pew, the Cabinet Office survey, other polls.
+
+Transcribed rows are kept only when the page they were read from is a source the project may
+cite (``PAGES`` maps each page to its source row); rows whose only page is a forum, a forum
+digest or a proxy are dropped and listed in ``CAVEATS``.
+"""
 
 import pandas as pd
 
-from etl.common import assert_between, assert_unique, read_reference, web_source_id
+from etl.common import assert_between, assert_unique, read_reference
 
 PEW_COUNTRIES = {
     "Japan": "JPN",
@@ -19,18 +24,50 @@ PEW_FILES = {
         "opinion/pew_confidence_in_us_president_by_country_2001_2017.csv"
     ),
 }
-AFFINITY = "feel affinity toward USA (shitashimi wo kanjiru + dochiraka to iu to kanjiru)"
+PEW = "Pew Research Center, Global Attitudes Survey"
+CABINET_OFFICE = "Cabinet Office, Public Opinion Survey on Diplomacy"
+YOMIURI_GALLUP = "Yomiuri Shimbun–Gallup joint poll"
+SURVEYS = {"pew": PEW, "cabinet_office": CABINET_OFFICE}
+# Pages the transcriptions were read from -> the source row cited. None: not citable.
+PAGES = {
+    "survey.gov-online.go.jp/h28/h28-gaiko/2-1.html": "cao_gaiko_2016",
+    "j-cast.com/2011/12/05115275.html": "jcast_2011_gaiko",
+    "economic.jp/?p=21562": "economic_2008_gaiko",
+    "economic.jp/?p=19022": "economic_2009_gaiko",
+    "economic.jp/?p=78656": "economic_2017_gaiko",
+    "marketingdata.gomez.co.jp/topics_detail4/id=746": "gomez_2022_gaiko",
+    "garbagenews.net/archives/2114156.html": "garbagenews_2023_gaiko",
+    "gfj.jp/cgi/m-bbs/contribution_modify.php?no=1312": "gfj_okawara_2010",
+    # The Nikkei article was read through a proxy copy; the citation is the article itself.
+    "hqproductreviews.com?arsae=https%3A%2F%2Fwww.nikkei.com": "nikkei_2011_gaiko",
+    "jiaponline.org/2009/12/": "jiaponline_2009_yomiuri_gallup",
+    "jiaponline.org/2012/01/": "jiaponline_2012_yomiuri_gallup",
+    "jmh.usembassy.gov/20181003112672/": "usembassy_jmh_2018_pew",
+    "rappler.com/world/us-canada/united-states-image": "rappler_2020_pew",
+    "mynews13.com/fl/orlando/politics/2023/06/28/": "spectrum_2023_pew",
+    "newsercdn.azureedge.net/story/370157/": "newser_2025_pew",
+    # Not citable: forum threads, forum digests, reposts and scrapers.
+    "5ch.net": None,
+    "gensen5ch.blog.jp": None,
+    "nonbirinyu-aaa.com": None,
+    "todaynews24.top": None,
+    "yoasobinews.net/matome_post": None,
+    "lucaturilli.net": None,
+    "980waav.com": None,
+    "asahi.com/articles/ASKBK5JPTKBKUHBI01Y": None,  # 2017 values duplicate Pew's own file
+}
 MEASURES = {
-    AFFINITY: "affinity_toward_us",
+    "feel affinity toward USA (shitashimi wo kanjiru + dochiraka to iu to kanjiru)": (
+        "affinity_toward_us"
+    ),
     "do not feel affinity toward USA": "no_affinity_toward_us",
     "Japan-US relations good": "relations_good",
     "Japanese saying Japan-US relations good": "relations_good",
     "feel affinity toward China": "affinity_toward_china",
-}
-CABINET_OFFICE = "Cabinet Office, Public Opinion Survey on Diplomacy"
-SURVEYS = {
-    "Cabinet Office Gaiko ni kansuru yoron chosa": CABINET_OFFICE,
-    "Yomiuri-Gallup joint poll": "Yomiuri Shimbun–Gallup joint poll",
+    "favorable view of the U.S.": "favorable_view_of_us",
+    "confidence in U.S. president (Trump)": "confidence_in_us_president",
+    "confidence in U.S. president (Trump), ages 18-34": "confidence_in_us_president_age_18_34",
+    "confidence in U.S. president (Trump), ages 50+": "confidence_in_us_president_age_50_plus",
 }
 COLUMNS = [
     "survey",
@@ -43,6 +80,46 @@ COLUMNS = [
     "note",
     "source_id",
 ]
+MODE_NOTE = (
+    "First mail survey: from 2020 the survey is sent by post (face-to-face interviews before); "
+    "the Cabinet Office says results are not directly comparable with earlier years."
+)
+SAMPLE_NOTE = "Sample aged 18 and over from this survey (20 and over before)."
+DROPPED: list[dict] = []  # rows left out, filled by build()
+CAVEATS: list[str] = []
+
+
+def source_of(url: str) -> str | None:
+    """The source row for a transcribed page; None for pages that cannot be cited."""
+    hits = [sid for page, sid in PAGES.items() if page in url]
+    assert len(hits) == 1, f"page not classified: {url}"
+    return hits[0]
+
+
+def keep_citable(frame: pd.DataFrame, url_column: str, key) -> pd.DataFrame:
+    """Attach source_id; drop rows read only from pages that cannot be cited (recorded)."""
+    frame = frame.assign(source_id=frame[url_column].map(source_of))
+    for row in frame[frame["source_id"].isna()].itertuples():
+        survey, measure, year = key(row)
+        DROPPED.append({"survey": survey, "measure": measure, "year": year, "host": row.url_host})
+    return frame.dropna(subset=["source_id"])
+
+
+def dropped_caveats(opinion: pd.DataFrame) -> list[str]:
+    """One caveat per dropped value that no citable source replaced."""
+    kept = set(zip(opinion["survey"], opinion["measure"], opinion["year"], strict=True))
+    out = []
+    for d in DROPPED:
+        if d["measure"] and (d["survey"], d["measure"], d["year"]) not in kept:
+            out.append(
+                f"Left out: {d['survey']} {d['year']} {d['measure']} - the only page found "
+                f"({d['host']}) is a forum, forum digest, repost or proxy."
+            )
+    return sorted(set(out))
+
+
+def host(url: pd.Series) -> pd.Series:
+    return url.str.replace(r"^https?://(www\.)?", "", regex=True).str.split("/").str[0]
 
 
 def pew() -> pd.DataFrame:
@@ -59,28 +136,108 @@ def pew() -> pd.DataFrame:
         long["measure"] = measure
         frames.append(long)
     out = pd.concat(frames)
-    out["survey"] = "Pew Research Center, Global Attitudes Survey"
+    out["survey"] = PEW
     out["mode"] = "not stated in source"
     out["flag"], out["note"], out["source_id"] = "", "", "pew_global_attitudes"
     return out[COLUMNS]
 
 
-def japanese_polls() -> pd.DataFrame:
-    raw = read_reference("opinion/japan_views_of_us_transcribed.csv")
-    assert set(raw["series"]) <= set(MEASURES), set(raw["series"]) - set(MEASURES)
-    flag = raw["derived"].map({True: "derived_from_stated_change", False: ""})
-    flag = flag.where(~raw["note"].fillna("").str.contains("PRELIMINARY"), "preliminary")
+def pew_japan_after_2017() -> pd.DataFrame:
+    raw = read_reference("opinion/pew_japan_us_favorability_2018_2025.csv")
+    raw = raw[raw["year"] >= 2018].assign(url_host=lambda f: host(f["url"]))
+    raw = keep_citable(raw, "url", lambda r: (PEW, MEASURES.get(r.measure), r.year))
+    raw = raw[raw["measure"].isin(MEASURES) & raw["value_pct"].notna()]
+    approximate = raw["quote"].str.contains("3-in-10")
     return pd.DataFrame(
         {
-            "survey": raw["survey"].map(SURVEYS),
+            "survey": PEW,
+            "country_iso3": "JPN",
+            "year": raw["year"],
+            "measure": raw["measure"].map(MEASURES),
+            "value_pct": raw["value_pct"].astype(float),
+            "mode": "not stated in source",
+            "flag": approximate.map({True: "approximate", False: ""}),
+            "note": approximate.map({True: "Source says 'just 3-in-10'.", False: ""}),
+            "source_id": raw["source_id"],
+        }
+    )
+
+
+def tidy_note(note: str) -> str:
+    """Transcription notes as table notes: no reminders to the transcriber."""
+    note = note.replace("; verify", "").replace("DERIVED from", "Derived from")
+    return "" if note.startswith("h28 survey") else note
+
+
+def cabinet_office_affinity() -> pd.DataFrame:
+    raw = read_reference("opinion/cabinet_office_affinity_us_1978_2024.csv")
+    raw = raw.assign(url_host=lambda f: host(f["url"]))
+    raw = raw[raw["source_kind"] != "press_crosscheck"]  # duplicate of the official 2016 row
+    raw = keep_citable(raw, "url", lambda r: (CABINET_OFFICE, "affinity_toward_us", r.survey_year))
+    long = raw.melt(
+        id_vars=["survey_year", "mode", "sample_note", "source_kind", "source_id"],
+        value_vars=["affinity_pct", "no_affinity_pct"],
+        var_name="measure",
+        value_name="value_pct",
+    ).dropna(subset=["value_pct"])
+    derived = long["source_kind"].str.contains("derived")
+    return pd.DataFrame(
+        {
+            "survey": CABINET_OFFICE,
+            "country_iso3": "JPN",
+            "year": long["survey_year"],
+            "measure": long["measure"].map(
+                {"affinity_pct": "affinity_toward_us", "no_affinity_pct": "no_affinity_toward_us"}
+            ),
+            "value_pct": long["value_pct"],
+            "mode": long["mode"],
+            "flag": derived.map({True: "derived_from_stated_change", False: ""}),
+            "note": long["sample_note"].fillna("").map(tidy_note),
+            "source_id": long["source_id"],
+        }
+    )
+
+
+def other_japanese_polls() -> pd.DataFrame:
+    """Relations-good, China-affinity and Yomiuri-Gallup rows of the first transcription."""
+    raw = read_reference("opinion/japan_views_of_us_transcribed.csv")
+    raw = raw[~raw["series"].str.startswith(("feel affinity toward USA", "do not feel"))]
+    raw = raw.assign(url_host=lambda f: host(f["source_url"]))
+    raw = keep_citable(raw, "source_url", lambda r: (CABINET_OFFICE, MEASURES[r.series], r.year))
+    return pd.DataFrame(
+        {
+            "survey": raw["survey"].map(
+                {
+                    "Cabinet Office Gaiko ni kansuru yoron chosa": CABINET_OFFICE,
+                    "Yomiuri-Gallup joint poll": YOMIURI_GALLUP,
+                }
+            ),
             "country_iso3": "JPN",
             "year": raw["year"],
             "measure": raw["series"].map(MEASURES),
             "value_pct": raw["value_pct"],
             "mode": raw["mode"].fillna("not stated in source"),
-            "flag": flag,
+            "flag": raw["derived"].map({True: "derived_from_stated_change", False: ""}),
             "note": raw["note"].fillna(""),
-            "source_id": [web_source_id("opinion", u) for u in raw["source_url"]],
+            "source_id": raw["source_id"],
+        }
+    )
+
+
+def additions() -> pd.DataFrame:
+    """Rows transcribed for this project from press pages found with the search tool."""
+    raw = read_reference("opinion/opinion_additions.csv", keep_default_na=False)
+    return pd.DataFrame(
+        {
+            "survey": raw["survey"].map(SURVEYS),
+            "country_iso3": "JPN",
+            "year": raw["year"].astype(int),
+            "measure": raw["measure"],
+            "value_pct": raw["value_pct"].astype(float),
+            "mode": raw["mode"],
+            "flag": raw["flag"],
+            "note": "",
+            "source_id": raw["source_id"],
         }
     )
 
@@ -105,13 +262,39 @@ def wikipedia_2007_poll() -> pd.DataFrame:
     )
 
 
+def mark_breaks(opinion: pd.DataFrame) -> pd.DataFrame:
+    """Flag the Cabinet Office survey's changes of mode and sample on the first row after each."""
+    cao = opinion["survey"] == CABINET_OFFICE
+    for year, flag, note in [(2020, "mode_break", MODE_NOTE), (2016, "sample_change", SAMPLE_NOTE)]:
+        rows = cao & (opinion["year"] == year) & (opinion["flag"] == "")
+        opinion.loc[rows, "flag"] = flag
+        opinion.loc[rows, "note"] = (note + " " + opinion.loc[rows, "note"]).str.strip()
+    return opinion
+
+
 def build() -> pd.DataFrame:
-    opinion = pd.concat([pew(), japanese_polls(), wikipedia_2007_poll()], ignore_index=True)
+    DROPPED.clear()
+    parts = [
+        pew(),
+        pew_japan_after_2017(),
+        cabinet_office_affinity(),
+        other_japanese_polls(),
+        additions(),
+        wikipedia_2007_poll(),
+    ]
+    opinion = pd.concat(parts, ignore_index=True)
     opinion["year"] = opinion["year"].astype(int)
+    opinion["mode"] = opinion["mode"].replace({"mail (method changed 2020)": "mail"})
+    opinion = mark_breaks(opinion)
+    CAVEATS[:] = dropped_caveats(opinion)
     opinion = opinion.sort_values(["survey", "country_iso3", "measure", "year"], ignore_index=True)
     assert_unique(opinion, ["survey", "country_iso3", "measure", "year"], "opinion")
     assert_between(opinion["value_pct"], 0, 100, "opinion")
-    assert_between(opinion["year"], 2000, 2025, "opinion")
-    jpn_fav = opinion.query("country_iso3 == 'JPN' and measure == 'favorable_view_of_us'")
-    assert jpn_fav.set_index("year").loc[2011, "value_pct"] == 85
-    return opinion
+    assert_between(opinion["year"], 1978, 2025, "opinion")
+    assert opinion["measure"].notna().all() and opinion["survey"].notna().all()
+    jpn = opinion[opinion["country_iso3"] == "JPN"]
+    fav = jpn[jpn["measure"] == "favorable_view_of_us"].set_index("year")["value_pct"]
+    assert fav[2011] == 85 and fav[2020] == 41
+    cao = jpn[(jpn["survey"] == CABINET_OFFICE) & (jpn["measure"] == "affinity_toward_us")]
+    assert cao.set_index("year").loc[2016, "source_id"] == "cao_gaiko_2016"
+    return opinion[COLUMNS]
