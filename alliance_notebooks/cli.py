@@ -64,7 +64,7 @@ def notebooks_list(args: argparse.Namespace) -> int:
 
 
 def notebooks_run(args: argparse.Namespace) -> int:
-    from alliance_data import runner
+    from alliance_notebooks import runner
     from alliance_notebooks.runner import params
 
     scoped = params.load_file(args.params_file) if args.params_file else {}
