@@ -178,3 +178,21 @@ def test_citation_cff_is_valid_and_agrees_with_cite():
     assert f"version {cff['version']}" in text and cff["version"] == ad.__version__
     assert cff["repository-code"] in text
     assert f"version = {{{ad.__version__}}}" in ad.cite(style="bibtex")
+
+
+def test_environment_yml_has_the_same_lower_bounds_as_pyproject():
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = project["dependencies"] + [
+        d
+        for extra in ("notebooks", "test")
+        for d in project["optional-dependencies"][extra]
+        if not d.startswith("alliance-data")
+    ]
+    conda = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
+    pinned = {d for d in conda["dependencies"] if isinstance(d, str)}
+    missing = [
+        d for d in declared if d.split(">=")[0] not in ("playwright", "uv") and d not in pinned
+    ]
+    assert missing == []
