@@ -9,6 +9,7 @@ TABLES = [
     "troops_japan_by_area",
     "bases",
     "host_nation_support",
+    "special_measures_agreements",
     "defense_spending",
     "opinion",
     "trade",

@@ -1,35 +1,196 @@
-"""Japan's Host Nation Support (omoiyari yosan) by fiscal year, and the SMA totals."""
+"""Japan's host-nation support for U.S. forces by fiscal year, in three separate scopes.
+
+Scopes are never mixed in one series: ``hns_mod`` is the MOD's narrow host-nation support
+(labour, utilities, facilities improvement, training relocation); ``sma_covered`` is the part
+paid under the Special Measures Agreements; ``stationing_costs_all`` is the Cabinet's broad
+total of all outlays for U.S. forces (land rent, base-area measures and more), FY1983–1992.
+Rows read only from blogs, forum threads or mirror/proxy pages are left out (see CAVEATS).
+"""
 
 import pandas as pd
 
-from etl.common import assert_between, read_reference, web_source_id
+from etl.common import assert_between, assert_unique, read_reference
 
-RELIABILITY = ["high", "medium", "low"]
+SKIP = "skip"  # citable, but left out on purpose (the comment says why)
+SCOPES = {"hns_mod", "sma_covered", "stationing_costs_all"}
+RELIABILITY = {"high", "medium", "low"}
+# Page -> source row. None: not citable (blog, forum, mirror or document scraper).
+PAGES = {
+    "sangiin.go.jp/japanese/joho1/kousei/syuisyo/126/touh/t126001.htm": "sangiin_1993_answer",
+    "dot.asahi.com/articles/-/42600": "aera_dot_42600",
+    "dot.asahi.com/articles/-/123276": "aera_dot_123276",
+    "fsight.jp/articles/print/41232": "fsight_2015_hns",
+    "jcp-shizuoka.jp/2019/1223/5435.html": "akahata_2019_hns",
+    "jisin.jp/?p=1797082": "jisin_2019_hns",
+    "japantimes.co.jp/news/2006/03/30/": "japantimes_2006_hns",
+    "japantimes.co.jp/news/1999/10/27/": "japantimes_1999_hns",
+    "japantimes.co.jp/opinion/2000/03/23/": "japantimes_2000_hns",
+    "japan-press.co.jp/2004/2378/": "japanpress_2004_hns",
+    "earthresources.sakura.ne.jp/er/Etc_SH_ZB_02.html": "earthresources_mod_2009",
+    "sankei.com/article/20211216": "sankei_2021_hns",
+    "japantimes.co.jp/news/2010/12/15/": SKIP,  # FY2010 taken from MOFA instead
+    "japantimes.co.jp/opinion/2011/02/21/": SKIP,  # agreement level, not a budget figure
+    "news.ntv.co.jp/category/politics/326236": SKIP,  # total: special_measures_agreements
+    "happylibus.com": None,
+    "liquisearch.com": None,
+    "5ch.net": None,
+    "bakademonews.com": None,
+    "cfdot.com": None,
+}
+CAVEATS: list[str] = []
+COLUMNS = [
+    "fiscal_year",
+    "fiscal_year_end",
+    "amount_jpy_100m",
+    "period",
+    "basis",
+    "scope",
+    "reliability",
+    "note",
+    "source_id",
+]
+
+
+def source_of(url: str) -> str | None:
+    hits = [sid for page, sid in PAGES.items() if page in url]
+    assert len(hits) == 1, f"page not classified: {url}"
+    return hits[0]
+
+
+def basis_of(text: str) -> str:
+    """The budget basis as the source states it."""
+    text = text.lower()
+    if "contract" in text or "契約" in text:
+        return "contract"
+    if "expenditure" in text or "歳出" in text or "saishutsu" in text:
+        return "expenditure"
+    if "約" in text or "approximate (約)" in text:
+        return "approximate"
+    return "budget (basis not stated)"
+
+
+def narrow_and_broad() -> pd.DataFrame:
+    """Annual totals from both transcriptions, each row with its citable source."""
+    new = read_reference("cost_sharing/hns_mod_budget_by_fy.csv")
+    old = read_reference("cost_sharing/japan_host_nation_support_transcribed.csv", dtype=str)
+    old = old[~old["fiscal_year"].str.contains("-")]  # agreement totals live elsewhere
+    rows = pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "fiscal_year": new["fiscal_year"].astype(int),
+                    "amount_jpy_100m": new["amount_jpy_100m"].astype(float),
+                    "basis_text": new["basis"],
+                    "scope_text": new["scope"],
+                    "derived": new["source_kind"].str.startswith("derived"),
+                    "url": new["url"],
+                }
+            ),
+            pd.DataFrame(
+                {
+                    "fiscal_year": old["fiscal_year"].astype(int),
+                    "amount_jpy_100m": old["amount_100m_yen"].astype(float),
+                    "basis_text": old["basis"],
+                    "scope_text": old["scope"],
+                    "derived": old["derived"] == "True",
+                    "url": old["source_url"],
+                }
+            ),
+        ],
+        ignore_index=True,
+    )
+    rows["source_id"] = rows["url"].map(source_of)
+    ok = rows.dropna(subset=["source_id"])
+    kept = set(zip(ok["fiscal_year"], ok["amount_jpy_100m"], strict=True))
+    for row in rows[rows["source_id"].isna()].itertuples():
+        if (row.fiscal_year, row.amount_jpy_100m) not in kept:
+            CAVEATS.append(
+                f"Left out: FY{row.fiscal_year} {row.amount_jpy_100m:,.0f} (100 million yen), "
+                f"whose only page ({row.url.split('/')[2]}) is a blog, forum, mirror or scraper."
+            )
+    rows = rows[rows["source_id"].notna() & (rows["source_id"] != SKIP)]
+    # The same figure from a second page adds nothing; the first (newer) transcription is kept.
+    rows = rows.drop_duplicates(["fiscal_year", "amount_jpy_100m", "basis_text"])
+    rows = rows.drop_duplicates(["fiscal_year", "amount_jpy_100m", "source_id"])
+    broad = rows["scope_text"].str.startswith("BROAD")
+    official = rows["source_id"] == "sangiin_1993_answer"
+    return pd.DataFrame(
+        {
+            "fiscal_year": rows["fiscal_year"],
+            "fiscal_year_end": rows["fiscal_year"],
+            "amount_jpy_100m": rows["amount_jpy_100m"],
+            "period": "annual",
+            "basis": [basis_of(b) for b in rows["basis_text"]],
+            "scope": broad.map({True: "stationing_costs_all", False: "hns_mod"}),
+            "reliability": [
+                "low" if d else "high" if o else "medium"
+                for d, o in zip(rows["derived"], official, strict=True)
+            ],
+            "note": [
+                note_of(s, b, d)
+                for s, b, d in zip(
+                    rows["scope_text"], rows["basis_text"], rows["derived"], strict=True
+                )
+            ],
+            "source_id": rows["source_id"],
+        }
+    )
+
+
+def note_of(scope: str, basis: str, derived: bool) -> str:
+    if scope.startswith("BROAD"):
+        return "Cabinet written answer (1993): all government outlays for U.S. forces; approximate."
+    if derived:
+        return f"Derived from a stated percentage change: {basis}."
+    return f"Components as the source gives them: {scope}."
+
+
+def official_and_sma_rows() -> pd.DataFrame:
+    """Figures stated on MOFA pages and the SMA-covered parts the sources give."""
+    return pd.DataFrame(
+        [
+            {
+                "fiscal_year": 2010,
+                "amount_jpy_100m": 1881.0,
+                "basis": "budget (basis not stated)",
+                "scope": "hns_mod",
+                "reliability": "high",
+                "note": "FY2010 budget stated by MOFA as the level to keep for FY2011–2015.",
+                "source_id": "mofa_2011_sma_entry_into_force",
+            },
+            {
+                "fiscal_year": 2009,
+                "amount_jpy_100m": 1415.0,
+                "basis": "budget (basis not stated)",
+                "scope": "sma_covered",
+                "reliability": "medium",
+                "note": "Special-agreement subtotal: labour 1,160, utilities 249, training "
+                "relocation 6.",
+                "source_id": "earthresources_mod_2009",
+            },
+            {
+                "fiscal_year": 2016,
+                "amount_jpy_100m": 1450.0,
+                "basis": "budget (basis not stated)",
+                "scope": "sma_covered",
+                "reliability": "medium",
+                "note": "Part of the FY2016 budget of 1,920 paid under the special agreement.",
+                "source_id": "aera_dot_123276",
+            },
+        ]
+    ).assign(fiscal_year_end=lambda f: f["fiscal_year"], period="annual")
 
 
 def build() -> pd.DataFrame:
-    raw = read_reference(
-        "cost_sharing/japan_host_nation_support_transcribed.csv", dtype={"fiscal_year": str}
-    )
-    span = raw["fiscal_year"].str.split("-", expand=True)
-    hns = pd.DataFrame(
-        {
-            "fiscal_year": span[0].astype(int),
-            "fiscal_year_end": span[1].fillna(span[0]).astype(int),
-            "amount_jpy_100m": raw["amount_100m_yen"].astype(float),
-            "period": span[1].isna().map({True: "annual", False: "agreement_total"}),
-            "basis": raw["basis"],
-            "scope": raw["scope"],
-            "reliability": raw["reliability"],
-            "note": raw["note"].fillna(""),
-            "source_id": [web_source_id("hns", u) for u in raw["source_url"]],
-        }
-    )
-    # Unit check: the transcribed yen amount is 1e8 times the 100-million-yen amount.
-    assert (raw["amount_yen"] == raw["amount_100m_yen"] * 100_000_000).all()
-    assert hns["reliability"].isin(RELIABILITY).all()
+    CAVEATS.clear()
+    hns = pd.concat([narrow_and_broad(), official_and_sma_rows()], ignore_index=True)[COLUMNS]
+    hns = hns.sort_values(["scope", "fiscal_year", "source_id"], ignore_index=True)
+    assert_unique(hns, ["fiscal_year", "scope", "source_id", "basis"], "host_nation_support")
+    assert set(hns["scope"]) == SCOPES and set(hns["reliability"]) <= RELIABILITY
     assert_between(hns["fiscal_year"], 1978, 2026, "host_nation_support")
-    annual = hns[hns["period"] == "annual"]
-    assert_between(annual["amount_jpy_100m"], 50, 3000, "host_nation_support")
-    # Conflicting values for the same year are kept, each with its own source.
-    return hns.sort_values(["fiscal_year", "period", "amount_jpy_100m"], ignore_index=True)
+    narrow = hns[hns["scope"] == "hns_mod"]
+    assert_between(narrow["amount_jpy_100m"], 50, 3000, "host_nation_support")
+    assert set(narrow.loc[narrow["fiscal_year"] == 1999, "amount_jpy_100m"]) == {2756}
+    broad = hns[hns["scope"] == "stationing_costs_all"]
+    assert broad["fiscal_year"].tolist() == list(range(1983, 1993))
+    return hns
