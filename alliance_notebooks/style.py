@@ -16,6 +16,7 @@ from importlib.resources import files
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 import alliance_data as ad
@@ -77,10 +78,22 @@ def use_house_style() -> None:
     mpl.rcParams.update(STYLE)
 
 
+class HouseFigure(Figure):
+    """A figure that, shown in a notebook, carries its caption as the image's alt text."""
+
+    alt_text = ""
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        from IPython.core.pylabtools import print_figure
+
+        png = print_figure(self, "png", base64=True)
+        return {"image/png": png}, {"image/png": {"alt": self.alt_text}}
+
+
 def new_figure(**kwargs):
     """A house-style figure and axes (``plt.subplots`` arguments)."""
     use_house_style()
-    return plt.subplots(**kwargs)
+    return plt.subplots(FigureClass=HouseFigure, **kwargs)
 
 
 def name(key: str) -> str:
