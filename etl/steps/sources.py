@@ -41,7 +41,7 @@ PRESS_HOSTS = (
     "nippon.com",
 )
 EXCLUDED_HOSTS = (
-    "5ch.net",
+    "5ch",
     "2ch",
     "2nn.jp",
     "matome",
@@ -61,6 +61,8 @@ EXCLUDED_HOSTS = (
     "pachodo",
 )
 
+EXCLUDED = "|".join(map(re.escape, EXCLUDED_HOSTS))
+
 
 def grade_page(url: str) -> str:
     """source_quality of a transcribed page, from its host."""
@@ -77,6 +79,7 @@ def build() -> pd.DataFrame:
     web = [web_sources(read_reference(path), prefix) for prefix, path in TRANSCRIBED.items()]
     web = pd.concat(web).drop_duplicates("source_id")
     web["source_quality"] = web["url"].map(grade_page)
+    web = web[~web["url"].str.lower().str.contains(EXCLUDED)]  # no table may cite these
     sources = pd.concat([*fragments, web.astype({"year": "string"})], ignore_index=True)
     sources = sources.fillna("")
     assert sources["kind"].isin(KINDS).all(), set(sources["kind"]) - KINDS
@@ -84,9 +87,7 @@ def build() -> pd.DataFrame:
     assert bad.empty, f"source_quality missing or unknown: {bad.tolist()}"
     assert (sources["accessed"].str.match(r"^\d{4}-\d{2}-\d{2}$")).all()
     assert (sources["licence"] != "").all() and (sources["title"] != "").all()
-    curated = sources[~sources["source_id"].isin(web["source_id"])]
-    excluded = "|".join(map(re.escape, EXCLUDED_HOSTS))
-    banned = curated[curated["url"].str.lower().str.contains(excluded)]
+    banned = sources[sources["url"].str.lower().str.contains(EXCLUDED)]
     assert banned.empty, f"excluded kinds of site cited: {banned['source_id'].tolist()}"
     assert_unique(sources, ["source_id"], "sources")
     return sources.sort_values("source_id", ignore_index=True)
