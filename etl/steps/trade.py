@@ -1,37 +1,145 @@
-"""U.S. goods trade with Japan in USD billions, as found in published figures (gaps stay gaps)."""
+"""U.S. goods trade with Japan in USD billions, one row per year and published basis.
+
+Each row keeps the basis its source states (``BASES``); rows on different bases are never
+merged, so a user picks one basis for a series. Rows read only from commercial blogs, document
+scrapers or mirrors are left out (listed in ``CAVEATS``).
+"""
 
 import pandas as pd
 
-from etl.common import assert_between, assert_unique, read_reference, web_source_id
+from etl.common import assert_between, assert_unique, read_reference
 
-RENAME = {
-    "year": "year",
-    "us_exports_to_japan": "us_exports_to_japan_usd_bn",
-    "us_imports_from_japan": "us_imports_from_japan_usd_bn",
-    "us_balance_with_japan": "us_balance_usd_bn",
-    "measure_basis": "basis",
-    "reporter": "reporter",
-    "note": "note",
+# Page -> (source row, basis). None: not citable.
+PAGES = {
+    "epw.in/journal/1985/28/": ("epw_1985_trade", "census_balance_reported_by_press"),
+    "everycrsreport.com/reports/RS20400": ("crs_rs20400_2000", "census_basis_cited_by_crs"),
+    "everycrsreport.com/files/20101119_RL33577": ("crs_rl33577_2010", "census_basis_cited_by_crs"),
+    "usitc.gov/research_and_analysis/tradeshifts/2007/": (
+        "usitc_shifts_2007",
+        "usitc_trade_shifts",
+    ),
+    "usitc.gov/research_and_analysis/tradeshifts/2008/": (
+        "usitc_shifts_2008",
+        "usitc_trade_shifts",
+    ),
+    "usitc.gov/research_and_analysis/tradeshifts/2009/": (
+        "usitc_shifts_2009",
+        "usitc_trade_shifts",
+    ),
+    "usitc.gov/research_and_analysis/tradeshifts/2012/": (
+        "usitc_shifts_2012",
+        "usitc_trade_shifts",
+    ),
+    "usitc.gov/research_and_analysis/trade_shifts_2014/": (
+        "usitc_shifts_2014",
+        "census_total_exports_general_imports",
+    ),
+    "cybercemetery.unt.edu/archive/oilspill/20130214201911/": ("ustr_japan_2013", "ustr_rounded"),
+    "trade.gov/country-commercial-guides/japan-market-overview": ("ita_ccg_japan", "ita_rounded"),
+    "japantimes.co.jp/news/2017/02/08/": ("kyodo_2017_trade", "census_balance_reported_by_press"),
+    "nippon.com/en/news/kd730438430641930240/": (
+        "kyodo_2021_trade",
+        "census_balance_reported_by_press",
+    ),
+    "fliphtml5.com": None,
+    "usimportdata.com": None,
+    "nohib.com": None,
+    "usfijitimes.org": None,
 }
-CAVEATS = [
-    "One transcribed row (Japan MOF, 2024) is in JPY trillion; it is left out rather than "
-    "converted with an exchange rate the sources do not give.",
+BASES = {
+    "census_total_exports_general_imports": "Census basis, total exports (f.a.s.) and general "
+    "imports (customs value), as USITC's 2014 Trade Shifts table states",
+    "census_basis_cited_by_crs": "Census-basis goods figures as a CRS report cites them",
+    "usitc_trade_shifts": "USITC Trade Shifts annual pages (2007–2012 editions); the pages do not "
+    "state the export and import definitions",
+    "ustr_rounded": "USTR country page, rounded",
+    "ita_rounded": "ITA Country Commercial Guide, rounded ('about', 'over')",
+    "census_balance_reported_by_press": "balance only, as the press reported Census figures",
+}
+CAVEATS: list[str] = [f"basis {code}: {meaning}." for code, meaning in BASES.items()]
+COLUMNS = [
+    "year",
+    "us_exports_to_japan_usd_bn",
+    "us_imports_from_japan_usd_bn",
+    "us_balance_usd_bn",
+    "basis",
+    "reporter",
+    "note",
+    "derived",
+    "source_id",
 ]
 
 
+def classify(url: str):
+    hits = [v for page, v in PAGES.items() if page in url]
+    assert len(hits) == 1, f"page not classified: {url}"
+    return hits[0]
+
+
+def transcribed() -> pd.DataFrame:
+    """Rows of both transcriptions, with the URL each was read from."""
+    old = read_reference("trade/us_japan_goods_trade_transcribed.csv")
+    old = old[old["reporter"] == "United States (Census)"]
+    new = read_reference("trade/us_goods_trade_japan_census.csv")
+    return pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "year": new["year"],
+                    "exports": new["exports_usd_bn"],
+                    "imports": new["imports_usd_bn"],
+                    "balance": new["balance_usd_bn"],
+                    "derived": new["source_kind"].str.startswith("derived"),
+                    "note": new["basis"],
+                    "url": new["url"],
+                }
+            ),
+            pd.DataFrame(
+                {
+                    "year": old["year"],
+                    "exports": old["us_exports_to_japan"],
+                    "imports": old["us_imports_from_japan"],
+                    "balance": old["us_balance_with_japan"],
+                    "derived": old["derived"].astype(bool),
+                    "note": old["note"].fillna(""),
+                    "url": old["source_url"],
+                }
+            ),
+        ],
+        ignore_index=True,
+    )
+
+
 def build() -> pd.DataFrame:
-    raw = read_reference("trade/us_japan_goods_trade_transcribed.csv")
-    usd = raw[raw["unit"] == "USD bn"]
-    assert len(raw) - len(usd) == 1, "exactly one non-USD row is expected"
-    trade = usd.rename(columns=RENAME)[list(RENAME.values())]
-    trade["derived"] = usd["derived"].astype(bool)
-    trade["note"] = trade["note"].fillna("")
-    trade["source_id"] = [web_source_id("trade", u) for u in usd["source_url"]]
-    trade = trade.sort_values(["year", "reporter", "basis"], ignore_index=True)
+    del CAVEATS[len(BASES) :]
+    rows = transcribed()
+    found = rows["url"].map(classify)
+    for row in rows[found.isna()].itertuples():
+        CAVEATS.append(f"Left out: {row.year} from {row.url.split('/')[2]} (not citable).")
+    rows = rows[found.notna()].copy()
+    rows["source_id"] = [f[0] for f in found.dropna()]
+    rows["basis"] = [f[1] for f in found.dropna()]
+    # Both transcriptions read some pages; the newer transcription's row is kept.
+    rows = rows.drop_duplicates(["year", "source_id", "exports", "balance"])
+    rows = rows.drop_duplicates(["year", "basis", "source_id"])
+    trade = pd.DataFrame(
+        {
+            "year": rows["year"].astype(int),
+            "us_exports_to_japan_usd_bn": rows["exports"],
+            "us_imports_from_japan_usd_bn": rows["imports"],
+            "us_balance_usd_bn": rows["balance"],
+            "basis": rows["basis"],
+            "reporter": "United States (Census)",
+            "note": rows["note"],
+            "derived": rows["derived"],
+            "source_id": rows["source_id"],
+        }
+    )[COLUMNS].sort_values(["year", "basis"], ignore_index=True)
     assert_unique(trade, ["year", "reporter", "basis"], "trade")
     assert_between(trade["year"], 1980, 2024, "trade")
+    assert set(trade["basis"]) <= set(BASES)
     assert (trade["us_balance_usd_bn"].dropna() < 0).all(), "U.S. balance with Japan is a deficit"
-    both = trade.dropna(
+    both = trade[trade["basis"] != "ita_rounded"].dropna(  # 'about'/'over' figures
         subset=["us_exports_to_japan_usd_bn", "us_imports_from_japan_usd_bn", "us_balance_usd_bn"]
     )
     gap = (
