@@ -2,7 +2,8 @@
 
 Run ``python -m etl.snapshot`` on a machine that has ``../shared/reference``.
 Each snapshot is a byte-identical copy (or a documented row/column subset) whose
-provenance (origin, licence, access date, caveats) lives in ``PROVENANCE.yml``.
+provenance (origin, licence, access date, caveats) lives in ``PROVENANCE.yml``; files
+compiled in this project (``compiled`` there) are only re-hashed.
 """
 
 from __future__ import annotations
@@ -64,10 +65,11 @@ def main() -> None:
         raise SystemExit(f"{SHARED_REFERENCE} not found: snapshots need ../shared/reference")
     record = provenance()
     for rel, entry in record["files"].items():
-        if entry.get("from"):  # files without "from" were transcribed here; only re-hash them
-            snapshot_file(rel, entry)
+        snapshot_file(rel, entry)
         entry["sha256"] = sha256(REFERENCE / rel)
         print(f"snapshot {rel}")
+    for rel, entry in record.get("compiled", {}).items():  # compiled here: only re-hashed
+        entry["sha256"] = sha256(REFERENCE / rel)
     (REFERENCE / "PROVENANCE.yml").write_text(
         yaml.safe_dump(record, sort_keys=False, allow_unicode=True, width=100), encoding="utf-8"
     )
