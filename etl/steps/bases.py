@@ -26,7 +26,8 @@ QUALITIES = {
     "removed": "coordinates wrong and removed; prefecture from a second source",
 }
 CHECK_LIMIT_KM = 1.5
-CAVEATS = [f"coordinate_quality {q}: {meaning}." for q, meaning in QUALITIES.items()]
+QUALITY_CAVEATS = [f"coordinate_quality {q}: {meaning}." for q, meaning in QUALITIES.items()]
+CAVEATS: list[str] = []  # filled by build(): the quality codes, then one line per dropped row
 
 
 def in_okinawa(lat: pd.Series, lon: pd.Series) -> pd.Series:
@@ -67,6 +68,10 @@ def build() -> pd.DataFrame:
         QUALITIES
     )
     bases = raw.rename(columns={"basename": "name"}).merge(checks, on="name", validate="1:1")
+    dropped = bases[bases["action"] == "drop"]
+    CAVEATS[:] = QUALITY_CAVEATS + [
+        f"Dropped '{n}': {why}" for n, why in zip(dropped["name"], dropped["fix_note"], strict=True)
+    ]
     bases = bases[bases["action"] != "drop"].copy()
     outlines = json.loads((REFERENCE / "geo/japan_prefectures.json").read_text(encoding="utf-8"))
     source_pref = [prefecture_of(a, b, outlines) for a, b in zip(bases.lat, bases.lon, strict=True)]
