@@ -1,4 +1,7 @@
-"""Values checked by hand against sources outside the package (tests/facts/*.csv)."""
+"""Values checked by hand against sources outside the package (tests/facts/*.csv).
+
+A composite key is written with "|" between parts, in key_column and key_value alike.
+"""
 
 from pathlib import Path
 
@@ -58,8 +61,12 @@ def test_fact_lists_are_sourced():
 )
 def test_fact(fact):
     table = ad.load(fact["table"])
-    keys = table[fact["key_column"]].map(_text)
-    rows = table[keys == fact["key_value"]]
+    columns, values = fact["key_column"].split("|"), fact["key_value"].split("|")
+    assert len(columns) == len(values), "key_column and key_value have different parts"
+    match = pd.Series(True, index=table.index)
+    for column, value in zip(columns, values, strict=True):
+        match &= table[column].map(_text) == value
+    rows = table[match]
     assert len(rows) == 1, f"{fact['key_column']} = {fact['key_value']!r} matches {len(rows)} rows"
     value = rows.iloc[0][fact["column"]]
     assert _same(value, fact["expected"]), f"{_text(value)!r} != {fact['expected']!r}"
