@@ -73,8 +73,25 @@ def wait_for_server(url: str, server: subprocess.Popen, timeout: float = 40) -> 
 
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
-    """A headless JupyterLab on a free local port, serving the repository: (base URL, token)."""
+    """A headless JupyterLab on a free local port: (base URL, token, served folder).
+
+    It serves a git repository holding a copy of this one's tracked files, set up as
+    CONTRIBUTING.md says (nbstripout's filter installed), so that saving in JupyterLab can
+    be checked against git without touching the real repository.
+    """
     home = tmp_path_factory.mktemp("lab")
+    served = home / "repo"
+    for name in subprocess.check_output(["git", "ls-files"], cwd=ROOT, text=True).splitlines():
+        if (ROOT / name).is_file():
+            (served / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, served / name)
+    git = ["git", "-c", "user.name=test", "-c", "user.email=test@example.org"]
+    subprocess.run(["git", "init", "-q"], cwd=served, check=True)
+    subprocess.run([sys.executable, "-m", "nbstripout", "--install"], cwd=served, check=True)
+    extra = "metadata.language_info metadata.widgets"
+    subprocess.run(["git", "config", "filter.nbstripout.extrakeys", extra], cwd=served, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=served, check=True)
+    subprocess.run([*git, "commit", "-qm", "copy"], cwd=served, check=True)
     for name, values in LAB_SETTINGS.items():
         (home / "settings" / name).parent.mkdir(parents=True, exist_ok=True)
         (home / "settings" / name).write_text(json.dumps(values))
@@ -86,16 +103,14 @@ def lab(tmp_path_factory):
     port, token = free_port(), secrets.token_hex(16)
     command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root",
                f"--ServerApp.token={token}", "--ServerApp.ip=127.0.0.1",
-               f"--ServerApp.port={port}", f"--ServerApp.root_dir={ROOT}",
-               # open the .ipynb as shipped, even where jupytext (a dev extra) is installed
-               "--ServerApp.jpserver_extensions=jupyterlab_jupytext=False",
+               f"--ServerApp.port={port}", f"--ServerApp.root_dir={served}",
                "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     with (home / "jupyter.log").open("w") as log:
         server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
             wait_for_server(f"{base}/api/status?token={token}", server)
-            yield base, token
+            yield base, token, served
         finally:
             server.terminate()
             try:
@@ -123,7 +138,7 @@ def raising_cells(path: str) -> set[int]:
     return {i for i, c in enumerate(cells) if "raises-exception" in c.metadata.get("tags", [])}
 
 
-def run_all(page, base: str, token: str, path: str):
+def run_all(page, base: str, token: str, served: Path, path: str):
     """Open a notebook, run all cells from the Run menu, wait for an idle kernel: the panel."""
     page.goto(f"{base}/lab/tree/{path}?reset&token={token}")
     panel = page.locator(f"{PANEL}:has(.jp-Notebook .jp-Cell)")
@@ -212,3 +227,31 @@ def test_explorer_widgets_redraw_in_jupyterlab(browser, lab, tmp_path):
         timeout=20_000,
     )
     screenshot(page, tmp_path, "09_explorer_changed.png")
+
+
+def test_exploring_and_saving_leaves_the_repository_clean(browser, lab, tmp_path):
+    """Run a chapter in JupyterLab and save it, as a researcher would: git sees no change
+    (nbstripout's filter, jupytext's pairing), and the notebook tests still pass on it."""
+    served = lab[2]
+    page, panel = check_notebook(browser, lab, tmp_path, CHAPTER)
+    before = (served / CHAPTER).stat().st_mtime_ns
+    page.keyboard.press("Control+s")
+    page.wait_for_function(
+        "() => !document.querySelector('.jp-mod-current .jp-mod-dirty')", timeout=15_000
+    )
+    deadline = time.monotonic() + 15
+    while (served / CHAPTER).stat().st_mtime_ns == before and time.monotonic() < deadline:
+        time.sleep(0.2)
+    saved = nbformat.read(served / CHAPTER, as_version=4)
+    assert any(c.get("outputs") for c in saved.cells), "the save did not reach the disk"
+    status = subprocess.check_output(["git", "status", "--porcelain"], cwd=served, text=True)
+    assert status == "", status
+    assert subprocess.run(["git", "diff", "--exit-code"], cwd=served).returncode == 0
+    stem = Path(CHAPTER).stem
+    checks = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-n", "0", "-p", "no:cacheprovider",
+         "tests/test_notebooks.py", "-k", f"{stem} and (paired or parameters_cell or committed)",
+         "--nbval-lax", CHAPTER],
+        cwd=served, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert checks.returncode == 0, checks.stdout[-3000:]

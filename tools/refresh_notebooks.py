@@ -1,11 +1,13 @@
-"""Rebuild paired notebooks from their .py source, with no outputs and stable cell ids.
+"""Rebuild paired notebooks from their .py source, exactly as git's nbstripout filter
+would store them.
 
 Usage: python tools/refresh_notebooks.py [notebooks/NN_name.py ...]
 
-Each ``.ipynb`` is rebuilt from its percent-format ``.py`` file (jupytext). Cell ids of
-the previous ``.ipynb`` are kept where the cell is unchanged, the kernelspec is python3,
-and outputs, execution counts and widget state are left out. Key figures are checked by
-tests/test_notebooks.py against tests/key_figures/, not stored in the notebook.
+Each ``.ipynb`` is rebuilt from its percent-format ``.py`` file (jupytext), given the
+kernelspec that JupyterLab writes for the python3 kernel, and passed through nbstripout
+with the settings in CONTRIBUTING.md (no outputs or counts, sequential cell ids, no
+language_info or widget state). A notebook saved from JupyterLab therefore shows no change
+in git. Key figures are checked by tests/test_notebooks.py against tests/key_figures/.
 """
 
 from __future__ import annotations
@@ -15,28 +17,21 @@ from pathlib import Path
 
 import jupytext
 import nbformat
+from nbstripout import strip_output
 
 ROOT = Path(__file__).resolve().parent.parent
-KERNELSPEC = {"name": "python3", "display_name": "Python 3", "language": "python"}
+KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+EXTRA_KEYS = ["metadata.language_info", "metadata.widgets", "cell.metadata.keep_output"]
 
 
 def refresh(source: Path) -> Path:
     notebook = jupytext.read(source)
-    target = source.with_suffix(".ipynb")
-    old_ids = {}
-    if target.exists():
-        old = nbformat.read(target, as_version=4)
-        old_ids = {(c.cell_type, c.source): c.get("id") for c in old.cells}
     notebook.metadata["kernelspec"] = KERNELSPEC
-    notebook.metadata.pop("language_info", None)
-    notebook.metadata.pop("widgets", None)
-    for cell in notebook.cells:
-        if old_ids.get((cell.cell_type, cell.source)):
-            cell["id"] = old_ids[(cell.cell_type, cell.source)]
-        if cell.cell_type == "code":
-            cell.outputs, cell.execution_count = [], None
-        cell.metadata.pop("execution", None)
+    notebook = strip_output(
+        notebook, keep_output=False, keep_count=False, keep_id=False, extra_keys=EXTRA_KEYS
+    )
     nbformat.validate(notebook)
+    target = source.with_suffix(".ipynb")
     nbformat.write(notebook, target)
     return target
 
