@@ -84,6 +84,10 @@ MODE_NOTE = (
     "First mail survey: from 2020 the survey is sent by post (face-to-face interviews before); "
     "the Cabinet Office says results are not directly comparable with earlier years."
 )
+JANUARY_NOTE = (
+    "Fiscal-2015 round: interviews in January 2016 (released March 2016; previous round October "
+    "2014); stored under 2015 so that each annual round has one row."
+)
 SAMPLE_NOTE = "Sample aged 18 and over from this survey (20 and over before)."
 DROPPED: list[dict] = []  # rows left out, filled by build()
 CAVEATS: list[str] = []
@@ -285,6 +289,8 @@ def build() -> pd.DataFrame:
     opinion = pd.concat(parts, ignore_index=True)
     opinion["year"] = opinion["year"].astype(int)
     opinion["mode"] = opinion["mode"].replace({"mail (method changed 2020)": "mail"})
+    late = opinion["flag"] == "fieldwork_following_january"
+    opinion.loc[late, "note"] = JANUARY_NOTE
     opinion = mark_breaks(opinion)
     CAVEATS[:] = dropped_caveats(opinion)
     opinion = opinion.sort_values(["survey", "country_iso3", "measure", "year"], ignore_index=True)
