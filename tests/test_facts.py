@@ -64,9 +64,12 @@ def test_okinawa_split_before_reversion():
 
 def test_bases_deduplicated_and_fixed():
     bases = ad.load("bases")
-    assert len(bases) == 39 and bases["okinawa"].sum() == 13
+    assert len(bases) == 38 and bases["okinawa"].sum() == 13
     assert not bases["name"].str.contains("Camo Kinser").any()
     assert bases.loc[bases["name"] == "Totsuka", "lat"].isna().all()
+    akizuki = bases[bases["name"].str.contains("Akizuki")]
+    assert len(akizuki) == 1 and akizuki["prefecture"].iloc[0] == "Hiroshima"
+    assert "as_in_source" not in set(bases["coordinate_quality"])
 
 
 def test_defense_spending_facts():
@@ -111,7 +114,9 @@ def test_host_nation_support_keeps_conflicts_and_grades():
     hns = ad.load("host_nation_support")
     assert len(hns.query("fiscal_year == 2019 and period == 'annual'")) == 2
     assert set(hns["reliability"]) == {"high", "medium", "low"}
-    assert hns.query("period == 'agreement_total'")["amount_jpy_100m"].tolist() == [9465, 10551]
+    assert set(hns["scope"]) == {"hns_mod", "sma_covered", "stationing_costs_all"}
+    smas = ad.load("special_measures_agreements").set_index("fiscal_year_start")
+    assert smas.loc[2016, "total_jpy_100m"] == 9465 and smas.loc[2022, "total_jpy_100m"] == 10550
 
 
 def test_treaty_provisions_cover_the_core_changes():
