@@ -34,14 +34,17 @@
 show_labels = True  # name the facilities on the map
 
 # %%
-# ruff: noqa: E402
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
 from IPython.display import Markdown, display
+from matplotlib.patches import Rectangle
 
 import alliance_data as ad
-from alliance_data import forces, plotting
+from alliance_notebooks import check_parameters, publish, style
 
-ad.validate_parameters("03_bases_okinawa", show_labels=show_labels)
-plotting.use_house_style()
+checked = check_parameters("03_bases_okinawa", show_labels=show_labels)
+style.use_house_style()
 
 # %% [markdown]
 # ## 3.1 The list and its repairs
@@ -51,30 +54,51 @@ plotting.use_house_style()
 # abroad that David Vine compiled for *Base Nation* (2015), as coded with coordinates by
 # the `troopdata` project. It is a researcher's list: it names installations, smaller
 # sites and some housing areas, but it has no columns for size, service branch or
-# personnel. Before mapping it, read what the package had to fix.
+# personnel. Every row was checked against a second source. Before mapping it, read what
+# had to be fixed.
 
 # %%
 bases = ad.load("bases")
-summary = forces.bases_summary(bases)
-for caveat in ad.describe("bases").caveats:
+caveats = ad.describe("bases").caveats
+for caveat in caveats:
     print("-", caveat)
 
+# %% [markdown]
+# The column `coordinate_quality` records the outcome of each check. The catalogue
+# explains every value in words, so the cell below reads those explanations rather than
+# typing them, and counts the facilities in each class.
+
 # %%
-audit = bases[bases["coordinate_quality"] != "as_in_source"]
-display(audit[["name", "prefecture", "okinawa", "coordinate_quality", "fix_note"]])
+prefix = "coordinate_quality "
+QUALITY_WORDS = {
+    c[len(prefix) :].split(":")[0]: c.split(": ", 1)[1] for c in caveats if c.startswith(prefix)
+}
+quality = bases["coordinate_quality"].value_counts().rename("facilities").to_frame()
+quality["meaning"] = quality.index.map(QUALITY_WORDS)
+display(quality)
 mapped = bases.dropna(subset=["lat", "lon"])
 labelled = len(mapped) if show_labels else 0
 print(f"Data shown: {len(mapped)} of {len(bases)} facilities mapped")
 print(f"Labels shown: {'yes' if show_labels else 'no'} ({labelled} facilities named)")
 
 # %%
+claims = ad.load("claims").set_index("claim_id")
+raw_rows = int(claims.loc["C017", "evidence_high"])  # Japan rows in the source list
+okinawa_count = int(bases["okinawa"].sum())
+okinawa_share = 100 * okinawa_count / len(bases)
+removed = bases[bases["coordinate_quality"] == "removed"]
+PRECISE = {"checked", "replaced"}  # positions confirmed at the facility itself
+rough = mapped[~mapped["coordinate_quality"].isin(PRECISE)]
 Markdown(
-    f"After the package dropped **{summary['duplicates_dropped']}** duplicate rows, the list "
-    f"has **{summary['facilities']}** facilities. For **{summary['coordinates_removed']}** of "
-    f"them the source's coordinates were plainly wrong and were removed, so they cannot be "
-    f"mapped (their Okinawa flag is kept, based on the name). Another "
-    f"**{summary['approximate']}** keep coordinates that are only approximate: a city "
-    f"centroid, a place name that is ambiguous, or a point shared with a neighbouring camp."
+    f"The source list has **{raw_rows}** rows for Japan (the claims table counted them, "
+    f"C017). After {raw_rows - len(bases)} duplicates were dropped, the table has "
+    f"**{len(bases)}** facilities. For **{len(removed)}** of them the source's coordinates "
+    "were plainly wrong and were removed, so they cannot be mapped (their prefecture and "
+    f"Okinawa flag come from the second source). "
+    f"{(mapped['coordinate_quality'] == 'replaced').sum()} now carry a second source's "
+    f"coordinates and {(mapped['coordinate_quality'] == 'checked').sum()} were confirmed "
+    f"where they stand; the other **{len(rough)}** mapped points are only as good as a town "
+    "centre, a shared or ambiguous position, or an unchecked geocode."
 )
 
 # %% [markdown]
@@ -89,35 +113,155 @@ Markdown(
 #
 # Figure 3.1 maps the facilities that have coordinates. Panel (a) shows all of Japan,
 # with boxes marking the two zoomed panels: (b) the Kanto plain around Tokyo with the
-# Mount Fuji training area, and (c) the central and southern part of Okinawa Island.
-# Points in Okinawa Prefecture are blue; black rings mark approximate coordinates.
+# Mount Fuji training area, and (c) the central part of Okinawa Island. Okinawa's
+# facilities have the colour that Okinawa has in every chapter; filled points are
+# positions confirmed at the facility, open points are approximate.
+#
+# The label layout is the longest piece of drawing code in the book, so it lives in its
+# own cell: labels sit in columns at the panel's edges, keep their points' north-south
+# order, and are pushed apart by at least one line of text.
 
 # %%
-fig, axes = plotting.new_figure(
-    nrows=2, ncols=2, figsize=(13.5, 8.4), gridspec_kw={"width_ratios": [1.25, 1], "wspace": 0.35}
-)
-main, kanto, okinawa = forces.plot_bases_map(fig, axes, bases, show_labels=show_labels)
-caption = plotting.finish(
+LABEL_PT = 10  # label size (the house minimum is style.MIN_FONT_PT)
+# Map panels: (lon_min, lon_max, lat_min, lat_max), with room at the sides for labels.
+EXTENTS = {
+    "japan": (121.0, 153.0, 24.0, 46.0),
+    "kanto": (136.6, 141.5, 34.85, 36.1),
+    "okinawa": (126.55, 128.95, 26.05, 26.8),
+}
+
+
+def short_name(name):
+    """A facility name without its place suffix ('Camp Foster, Zukeran' -> 'Camp Foster')."""
+    return name.split(",")[0].strip()
+
+
+def inside(frame, extent):
+    """Rows whose coordinates fall inside a (lon_min, lon_max, lat_min, lat_max) box."""
+    return frame["lon"].between(extent[0], extent[1]) & frame["lat"].between(extent[2], extent[3])
+
+
+def line_height(ax):
+    """One line of label text, in degrees of latitude on this axes."""
+    inches = ax.get_window_extent().height / ax.figure.dpi
+    return 1.45 * LABEL_PT / 72 * (ax.get_ylim()[1] - ax.get_ylim()[0]) / inches
+
+
+def label_column(ax, points, *, x, align, low=None, high=None):
+    """Label points in one column at longitude x, in north-south order, one line apart.
+
+    Labels stay between latitudes low and high (the panel's edges by default); leader
+    lines join each label to its point.
+    """
+    if points.empty:
+        return
+    gap = line_height(ax)
+    bottom, top = ax.get_ylim()
+    low, high = (bottom + gap) if low is None else low, (top - gap) if high is None else high
+    chosen = points.sort_values("lat", ascending=False)
+    ys = np.minimum(chosen["lat"].to_numpy(), high)
+    for i in range(1, len(ys)):
+        ys[i] = min(ys[i], ys[i - 1] - gap)
+    if ys[-1] < low:  # pushed below the panel: move the column up, keeping the gaps
+        ys = ys + (low - ys[-1])
+    for (_, row), y in zip(chosen.iterrows(), ys, strict=True):
+        note = ax.annotate(
+            short_name(row["name"]),
+            xy=(row["lon"], row["lat"]),
+            xytext=(x, y),
+            ha=align,
+            va="center",
+            fontsize=LABEL_PT,
+            arrowprops={"arrowstyle": "-", "color": "#888888", "linewidth": 0.6},
+        )
+        note.set_in_layout(False)
+
+
+def draw_points(ax, frame, extent):
+    """Japan's land and the facilities: Okinawa and mainland colours, open if approximate."""
+    style.draw_japan(ax)
+    for area, is_okinawa in (("okinawa", True), ("mainland", False)):
+        rows = frame[frame["okinawa"] == is_okinawa]
+        for precise, group in rows.groupby(rows["coordinate_quality"].isin(PRECISE)):
+            ax.scatter(
+                group["lon"],
+                group["lat"],
+                s=40,
+                color=style.colour(area) if precise else "white",
+                edgecolor=style.colour(area),
+                linewidths=1.6,
+                zorder=3,
+            )
+    ax.set_xlim(extent[0], extent[1])
+    ax.set_ylim(extent[2], extent[3])
+    ax.grid(False)
+
+
+# %%
+fig = plt.figure(figsize=(14, 8.6))
+grid = fig.add_gridspec(2, 2, width_ratios=[1.15, 1])
+main = fig.add_subplot(grid[:, 0])
+kanto = fig.add_subplot(grid[0, 1])
+okinawa = fig.add_subplot(grid[1, 1])
+for ax, key in ((main, "japan"), (kanto, "kanto"), (okinawa, "okinawa")):
+    draw_points(ax, mapped, EXTENTS[key])
+for key, tag in (("kanto", "b"), ("okinawa", "c")):
+    x0, x1, y0, y1 = EXTENTS[key]
+    box = Rectangle((x0, y0), x1 - x0, y1 - y0, fill=False, edgecolor="#555555", linewidth=0.8)
+    main.add_patch(box)
+    main.text(x1 + 0.3, y1, f"({tag})", fontsize=10, va="top", color="#333333")
+kanto.set_title("(b) Kanto and Mount Fuji", fontsize=12)
+okinawa.set_title("(c) Okinawa Island, centre", fontsize=12)
+for area, name in (("okinawa", "In Okinawa Prefecture"), ("mainland", "Elsewhere in Japan")):
+    main.scatter([], [], s=40, color=style.colour(area), label=name)
+main.scatter([], [], s=40, color="white", edgecolor="#444444", label="Open: approximate position")
+main.legend(loc="upper left", fontsize=10, frameon=True)
+if len(removed):
+    main.text(
+        0.98,
+        0.16,
+        "Not mapped (coordinates removed):\n" + "\n".join(removed["name"].map(short_name)),
+        transform=main.transAxes,
+        ha="right",
+        va="bottom",
+        fontsize=10,
+        color="#333333",
+    )
+caption = style.finish(
     main,
     title="(a) U.S. military facilities in Japan (Vine's list)",
     ylabel="Latitude (°N)",
     xlabel="Longitude (°E)",
     sources=bases.source_id.unique(),
-    note="Points: facilities with coordinates; black rings: approximate coordinates. "
-    "Facilities whose source coordinates were wrong are listed, not mapped.",
+    note="Filled points: position confirmed at the facility by a second source; open points: "
+    "town-level, shared, ambiguous or unchecked positions. Facilities whose source "
+    "coordinates were wrong are listed, not mapped.",
 )
+fig.canvas.draw()  # fix the layout first, so that label spacing can be measured
+if show_labels:
+    zoomed = inside(mapped, EXTENTS["kanto"]) | inside(mapped, EXTENTS["okinawa"])
+    rest = mapped[~zoomed]
+    west = rest[rest["lon"] < 136]
+    label_column(main, west, x=121.4, align="left", low=35.0, high=38.5)
+    label_column(main, rest[rest["lon"] >= 136], x=143.2, align="left")
+    for ax, key in ((kanto, "kanto"), (okinawa, "okinawa")):
+        points = mapped[inside(mapped, EXTENTS[key])]
+        middle = points["lon"].median()
+        x0, x1 = EXTENTS[key][:2]
+        margin = 0.02 * (x1 - x0)
+        label_column(ax, points[points["lon"] <= middle], x=x0 + margin, align="left")
+        label_column(ax, points[points["lon"] > middle], x=x1 - margin, align="right")
+plt.show()
 
 # %%
-by_prefecture = forces.base_counts_by_prefecture(bases)
-top = by_prefecture.drop(["(no coordinates)", "(outside outlines)"], errors="ignore").head(3)
+by_prefecture = bases["prefecture"].fillna("(outside every outline)").value_counts()
+top = by_prefecture.drop("Okinawa", errors="ignore").head(3)
 Markdown(
-    "By the prefecture of their coordinates, the largest groups are "
+    f"Okinawa Prefecture has **{by_prefecture.get('Okinawa', 0)}** of the facilities. Outside "
+    "it, the largest groups are in "
     + ", ".join(f"**{name}** ({count})" for name, count in top.items())
-    + f". {by_prefecture.get('(no coordinates)', 0)} facilities have no coordinates and "
-    f"{by_prefecture.get('(outside outlines)', 0)} (Iwo Jima) lies outside every prefecture "
-    "outline used for the assignment. The table's Okinawa flag counts "
-    f"{summary['okinawa']} facilities, because it also covers the Okinawa camps whose "
-    "coordinates were removed."
+    + f". {by_prefecture.get('(outside every outline)', 0)} facility (Iwo Jima) lies outside "
+    "every prefecture outline used for the assignment."
 )
 
 # %% [markdown]
@@ -133,31 +277,31 @@ Markdown(
 #
 # Two limits of a point map should be kept in mind. A dot says nothing about size: a
 # large air base and a small communications site look the same. And a dot is only as
-# good as its geocode: the rings and the unmapped names above are reminders that a
-# handful of the positions are guesses. Both limits lead straight into the next section.
+# good as its geocode: the open points and the unmapped names are reminders that many
+# of the positions are approximate. Both limits lead straight into the next section.
 #
 # ## 3.3 How concentrated is Okinawa? It depends on what you count
 #
 # Many texts on the alliance, including one of the seed documents, state Okinawa's share
 # of "the U.S. bases in Japan" as a single percentage. The `claims` table checks that
-# sentence and related figures against the evidence.
+# sentence and related figures against the evidence; the `sources` table names the
+# publication each seed copies.
 
 # %%
-for cid in ("C015", "C016", "C017", "C018", "C019", "C020", "C021", "C022"):
-    c = forces.claim(cid)
-    print(
-        f"{cid} [{c.verdict}] {c.paraphrase}\n  claimed: {c.claimed_value} {c.unit}; "
-        f"evidence: {c.evidence_value}\n"
-    )
+sources = ad.load("sources").set_index("source_id")
+base_claims = claims.loc[["C015", "C016", "C017", "C018", "C019", "C020", "C021", "C022"]]
+base_claims = base_claims.assign(
+    publication=base_claims["seed_source_id"].map(sources["publisher"])
+)
+columns = ["publication", "paraphrase", "claimed_value", "unit", "evidence_low", "evidence_high"]
+display(base_claims[[*columns, "verdict"]])
 
 # %%
 Markdown(
-    f"Note that the claims table checked the seeds against the raw list of "
-    f"{summary['facilities'] + summary['duplicates_dropped']} rows, before the package dropped "
-    f"{summary['duplicates_dropped']} duplicates; the figures below use the cleaned table of "
-    f"{summary['facilities']}. The count-based Okinawa share is "
-    f"{forces.claim_number('C020', 'evidence_value'):.1f}% in the raw list and "
-    f"{summary['okinawa_share_pct']:.1f}% in the cleaned one."
+    f"Note that the claims table checked the seeds against the raw list of {raw_rows} rows; "
+    f"the figures below use the cleaned table of {len(bases)}. The count-based Okinawa "
+    f"share is {claims.loc['C020', 'evidence_low']:.1f}% in the raw list and "
+    f"{okinawa_share:.1f}% in the cleaned one."
 )
 
 # %% [markdown]
@@ -165,39 +309,109 @@ Markdown(
 # panel shows the shares, coloured by what they measure; the bottom panel shows the
 # counts from which count-based shares are built.
 
+
 # %%
-shares = forces.okinawa_share_figures(bases)
-counts = forces.facility_count_figures(bases)
-fig, (ax, ax2) = plotting.new_figure(nrows=2, figsize=(10, 8.2), gridspec_kw={"hspace": 0.5})
-forces.plot_share_figures(ax, shares)
-forces.plot_count_figures(ax2, counts)
-ax2.set_title("Number of facilities, Okinawa and all Japan", fontsize=11)
+def seed(claim_id):
+    """The publisher of the text a seed copies, for a claims row."""
+    return sources.loc[claims.loc[claim_id, "seed_source_id"], "publisher"]
+
+
+usfj_okinawa = claims.loc["C018", "evidence_low"]  # USFJ count reported by Asahi (2016)
+usfj_japan = claims.loc["C016", "evidence_low"]
+land_low, land_high = claims.loc["C021", ["evidence_low", "evidence_high"]]
+shares = pd.DataFrame(
+    [
+        (
+            f"Seed ({seed('C020')}): 'of U.S. bases'",
+            claims.loc["C020", "claimed_value"],
+            None,
+            "basis not stated",
+        ),
+        ("Okinawa Prefecture figures: land area", land_low, land_high, "land area"),
+        ("USFJ count via Asahi (2016)", 100 * usfj_okinawa / usfj_japan, None, "count"),
+        ("Vine's list, raw (claims table)", claims.loc["C020", "evidence_low"], None, "count"),
+        ("Vine's list, cleaned (this table)", okinawa_share, None, "count"),
+    ],
+    columns=["figure", "percent", "upper", "basis"],
+)
+counts = pd.DataFrame(
+    [
+        (f"Seed ({seed('C018')})", claims.loc["C018", "claimed_value"], np.nan),
+        (f"Seed ({seed('C016')})", np.nan, claims.loc["C016", "claimed_value"]),
+        ("USFJ count via Asahi (2016)", usfj_okinawa, usfj_japan),
+        ("Vine's list, raw", claims.loc["C019", "evidence_high"], raw_rows),
+        ("Vine's list, cleaned", okinawa_count, len(bases)),
+    ],
+    columns=["figure", "okinawa", "japan"],
+)
+display(shares, counts)
+
+# %%
+BASIS_COLOURS = {"count": "#0072B2", "land area": "#009E73", "basis not stated": "#999999"}
+fig, (ax, ax2) = style.new_figure(nrows=2, figsize=(10, 8.6), gridspec_kw={"hspace": 0.1})
+rows = shares.iloc[::-1].reset_index(drop=True)
+ax.barh(rows["figure"], rows["percent"], color=rows["basis"].map(BASIS_COLOURS))
+for y, row in rows.iterrows():
+    text = f"{row.percent:.1f}%"
+    end = row.percent
+    if pd.notna(row.upper):
+        ax.plot([row.percent, row.upper], [y, y], color="black", linewidth=2)
+        text, end = f"{row.percent:.1f}–{row.upper:.1f}%", row.upper
+    ax.text(end + 1, y, text, va="center", fontsize=10)
+ax.set_xlim(0, 100)
+ax.grid(axis="y", visible=False)
+for basis, colour in BASIS_COLOURS.items():
+    ax.barh([0], [0], color=colour, label=basis.capitalize())
+ax.legend(loc="lower right", fontsize=10, title="What is measured", title_fontsize=10)
+
+rows = counts.iloc[::-1].reset_index(drop=True)
+height = 0.38
+for offset, column, area, name in (
+    (height / 2, "japan", "JPN", "All Japan"),
+    (-height / 2, "okinawa", "okinawa", "Okinawa"),
+):
+    for y, row in rows.iterrows():
+        if pd.isna(row[column]):
+            ax2.text(1, y + offset, "not stated", va="center", fontsize=10, color="#555555")
+            continue
+        ax2.barh(y + offset, row[column], height=height, color=style.colour(area))
+        ax2.text(row[column] + 1, y + offset, f"{row[column]:.0f}", va="center", fontsize=10)
+    ax2.barh([0], [0], color=style.colour(area), label=name)
+ax2.set_yticks(range(len(rows)), rows["figure"])
+ax2.set_ylim(-0.6, len(rows) - 0.2)  # room above the top row's "not stated"
+ax2.set_xlim(0, 1.2 * counts[["okinawa", "japan"]].max().max())
+ax2.grid(axis="y", visible=False)
+ax2.legend(loc="lower right", fontsize=10)
+ax2.set_title("Number of facilities, Okinawa and all Japan", fontsize=12)
 ax2.set_xlabel("Facilities (count)")
-caption = plotting.finish(
+caption = style.finish(
     ax,
     title="Okinawa's share of U.S. bases in Japan: competing figures",
     ylabel="",
     xlabel="Okinawa's share (%)",
-    sources=[*shares.source_id, *counts.source_id],
-    note="Count-based shares divide facilities in Okinawa by facilities in Japan; area-based "
-    "shares divide the land area of exclusive-use U.S. facilities. Hatched: a lower bound.",
+    sources=[
+        *claims.loc[["C016", "C018", "C020", "C021"], "source_id"],
+        *claims.loc[["C016", "C018", "C020"], "seed_source_id"],
+        "vine_base_nation",
+    ],
+    note="Count-based shares divide facilities in Okinawa by facilities in Japan; the "
+    "land-area share divides the land area of exclusive-use U.S. facilities (range: the "
+    "prefecture's 2017 page and an older prefecture brochure, as the claims table records).",
 )
+plt.show()
 
 # %%
-by = shares.set_index("figure")["percent"]
-count_row = counts.set_index("figure").loc["USFJ via Asahi (2016)"]
+usfj_share = 100 * usfj_okinawa / usfj_japan
 Markdown(
-    f"**Finding.** Counted facility by facility, Okinawa holds **{summary['okinawa']} of "
-    f"{summary['facilities']}** facilities in Vine's list "
-    f"(**{summary['okinawa_share_pct']:.1f}%**) "
-    f"and, in the U.S. Forces Japan count reported by the Asahi Shimbun in 2016, "
-    f"**{count_row.okinawa:.0f} of {count_row.japan:.0f}** "
-    f"(**{by.iloc[3]:.1f}%**). The much higher figures ({by.iloc[2]:.1f}% from the "
-    f"Defense Ministry, {by.iloc[1]:.1f}% from the prefecture) measure something else: "
-    f"Okinawa's share of the *land area* of facilities used exclusively by U.S. forces. The "
-    f"seed's {by.iloc[0]:.1f}% sits within {abs(by.iloc[0] - by.iloc[1]):.1f} points of the "
-    f"area figures and {by.iloc[0] - by.iloc[3]:.1f} points above the highest count-based "
-    f"share, yet it is presented as a share of bases."
+    f"**Finding.** Counted facility by facility, Okinawa holds **{okinawa_count} of "
+    f"{len(bases)}** facilities in Vine's list (**{okinawa_share:.1f}%**) and, in the U.S. "
+    f"Forces Japan count reported by the Asahi Shimbun in 2016, **{usfj_okinawa:.0f} of "
+    f"{usfj_japan:.0f}** (**{usfj_share:.1f}%**). The much higher figures "
+    f"({land_low:.1f}–{land_high:.1f}%) measure something else: Okinawa's share of the *land "
+    "area* of facilities used exclusively by U.S. forces. The seed's "
+    f"{claims.loc['C020', 'claimed_value']:.1f}% lies inside that range and "
+    f"{claims.loc['C020', 'claimed_value'] - usfj_share:.1f} points above the highest "
+    "count-based share, yet it is presented as a share of bases."
 )
 
 # %% [markdown]
@@ -216,7 +430,8 @@ Markdown(
 # - **Why counts disagree with each other.** The USFJ count and Vine's list use
 #   different definitions of a facility, and Vine's list is incomplete by design (the
 #   claims table rates the comparison "conflicting", C017 and C019). The seed's count for
-#   Okinawa is close to the USFJ figure but undated.
+#   Okinawa is close to the USFJ figure but undated, and the Council on Foreign Relations
+#   copy gives only a lower bound for Japan (C015), which is why it has no bar.
 #
 # The disagreement is not only technical. The Asahi report in the claims table describes
 # a 2016 episode in which U.S. Forces Japan cited the count-based share and Okinawa's
@@ -237,20 +452,52 @@ Markdown(
 # follows the two areas in the DoD reports up to the year after reversion.
 
 # %%
-split = forces.area_split()
-reversion = forces.chart_events(forces.AREA_EVENTS, 1950, 1973)
-fig, ax = plotting.new_figure(figsize=(10, 5.2))
-forces.plot_area_lines(ax, split)
-plotting.annotate_events(ax, reversion)
-caption = plotting.finish(
+areas = ad.load("troops_japan_by_area")
+split = areas.pivot(index="year", columns="area", values="personnel").astype(float)
+split = split.reindex(range(split.index.min(), split.index.max() + 1))
+distorted = sorted(set(areas.loc[areas["flag"] == "split_distorted", "year"]))
+reversion_titles = {
+    "Sunagawa Struggle begins": "Sunagawa",
+    "1960 treaty enters into force": "1960 treaty",
+    "Bonin Islands returned to Japan": "Bonins returned",
+    "Nixon-Sato joint statement on Okinawa": "Nixon–Sato statement",
+    "Okinawa reverts to Japan": "Okinawa reversion",
+}
+reversion = ad.events_titled(reversion_titles).drop_duplicates("title")
+reversion = reversion.assign(label=reversion["title"].map(reversion_titles))
+
+fig, ax = style.new_figure(figsize=(10, 5.6))
+for area in ("mainland", "okinawa"):
+    look = style.look(area)
+    ax.plot(split.index, split[area], markersize=5, **look)
+ax.scatter(
+    [y for y in distorted for _ in range(2)],
+    [split.loc[y, a] for y in distorted for a in ("mainland", "okinawa")],
+    s=130,
+    facecolors="none",
+    edgecolors="black",
+    zorder=5,
+    label=f"{', '.join(map(str, distorted))}: Air Force on Okinawa counted with the mainland",
+)
+missing = split.index[split.isna().all(axis=1)]
+for year in missing:
+    ax.axvspan(year - 0.5, year + 0.5, color="#bbbbbb", alpha=0.35, linewidth=0, zorder=0)
+ax.set_ylim(0, 1.1 * split[["mainland", "okinawa"]].max().max())
+style.thousands(ax)
+style.annotate_events(ax, reversion)
+ax.legend(loc="upper right", fontsize=10)
+caption = style.finish(
     ax,
-    title="U.S. personnel on the main islands and on Okinawa, 1950–1973",
+    title=f"U.S. personnel on the main islands and on Okinawa, {split.index.min()}–"
+    f"{split.index.max()}",
     ylabel="Personnel (persons)",
     xlabel="Year",
-    sources=[*ad.load("troops_japan_by_area").source_id.unique(), *reversion.source_id],
-    note="Grey band: no report. 1973: the report counts Air Force personnel on Okinawa with "
-    "the mainland, so that year's split is distorted.",
+    sources=[*areas.source_id.unique(), *reversion.source_id],
+    note="Grey band: no report. Circled: the report counts Air Force personnel on Okinawa "
+    "with the mainland, so that year's split is distorted. Until 1967 the counts include "
+    "personnel afloat in each area (see the table's notes).",
 )
+plt.show()
 
 # %%
 cross = split.index[split["okinawa"] > split["mainland"]]
@@ -259,17 +506,17 @@ Markdown(
     f"{split.loc[1972, 'okinawa']:,.0f} in 1972, while the main islands went from "
     f"{split.loc[1955, 'mainland']:,.0f} to {split.loc[1972, 'mainland']:,.0f}. Okinawa first "
     f"had more U.S. personnel than the main islands in {cross.min()}, and did so in "
-    f"{len(cross)} of the report years up to 1973."
+    f"{len(cross)} of the report years up to {split.index.max()}."
 )
 
 # %% [markdown]
 # Reversion in May 1972 returned Okinawa to Japanese administration but left the bases
 # in place under the 1960 treaty and its Status of Forces Agreement. The negotiations had
 # a hidden side: a confidential minute of 1969 let the United States bring nuclear
-# weapons back to Okinawa in an emergency, which became public only in 2009. After 1973
-# the DoD reports stop separating Okinawa from the rest of Japan, so the personnel
-# series cannot follow the island's share further; the facility and area figures of
-# Section 3.3 take over.
+# weapons back to Okinawa in an emergency, which became public only in 2009. After the
+# area table ends, the DoD reports stop separating Okinawa from the rest of Japan, so the
+# personnel series cannot follow the island's share further; the facility and area
+# figures of Section 3.3 take over.
 #
 # ## 3.5 From the 1995 crisis to Henoko
 #
@@ -277,16 +524,56 @@ Markdown(
 # project's own wording).
 
 # %%
-events = forces.timeline(forces.OKINAWA_TIMELINE)
-display(events[["when", "title", "summary", "source_id"]].style.hide(axis="index"))
+OKINAWA_TIMELINE = [
+    "Nixon-Sato joint statement on Okinawa",
+    "Okinawa Reversion Agreement signed",
+    "Okinawa reverts to Japan",
+    "Okinawa schoolgirl assault",
+    "Okinawa prefectural rally",
+    "SOFA custody procedure changed",
+    "Special Action Committee on Okinawa set up",
+    "Okinawa referendum on bases",
+    "SACO final report",
+    "Marine helicopter crash at Okinawa International University",
+    "Realignment Roadmap approved",
+    "1969 secret nuclear minute revealed",
+    "Hatoyama resigns over Futenma",
+    "Ospreys arrive at Futenma",
+    "Nakaima approves Henoko landfill",
+    "Onaga revokes Henoko approval",
+    "Tamaki elected Okinawa governor",
+    "Henoko landfill work starts",
+    "Okinawa referendum on Henoko",
+]
+timeline = ad.events_titled(OKINAWA_TIMELINE)
+formats = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+timeline["when"] = [
+    d.strftime(formats[p])
+    for d, p in zip(timeline["date"], timeline["date_precision"], strict=True)
+]
+display(timeline[["when", "title", "summary", "source_id"]].style.hide(axis="index"))
+
 
 # %%
+def distance_km(first, second):
+    """Great-circle distance in km between two facilities of the table, by name."""
+    lat1, lon1, lat2, lon2 = np.radians(
+        [
+            *bases.set_index("name").loc[first, ["lat", "lon"]],
+            *bases.set_index("name").loc[second, ["lat", "lon"]],
+        ]
+    )
+    h = (
+        np.sin((lat2 - lat1) / 2) ** 2
+        + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * np.arcsin(np.sqrt(h))
+
+
 futenma, schwab = "MCAS Futemma", "Camp Schwab, Henoko"
-km = forces.distance_km(bases, futenma, schwab)
-gap = (
-    forces.event_date("Henoko landfill work starts").year
-    - forces.event_date("SACO final report").year
-)
+km = distance_km(futenma, schwab)
+when = timeline.set_index("title")["date"]
+gap = when["Henoko landfill work starts"].year - when["SACO final report"].year
 Markdown(
     f"In Vine's list, Camp Schwab at Henoko lies about **{km:.0f} km** from Marine Corps Air "
     f"Station Futenma (spelled '{futenma.split()[-1]}' in the source). Landfill work for the "
@@ -330,33 +617,39 @@ Markdown(
 #
 # These values do not depend on the parameters (labels change only the drawing).
 
-# %% keep_output=true
-# NBVAL_CHECK_OUTPUT
-key = forces.bases_summary(ad.load("bases"))
-print(f"Facilities in the list: {key['facilities']}")
-print(f"In Okinawa: {key['okinawa']} ({round(key['okinawa_share_pct'], 1)}%)")
-print(f"Coordinates removed: {key['coordinates_removed']}")
-print(f"Duplicates dropped: {key['duplicates_dropped']}")
-print(f"Fixes applied: {key['coordinates_removed'] + key['duplicates_dropped']}")
-print(f"Approximate coordinates kept: {key['approximate']}")
+# %%
+publish(
+    facilities=len(bases),
+    source_rows=raw_rows,
+    okinawa_facilities=okinawa_count,
+    okinawa_share_pct=round(okinawa_share, 1),
+    usfj_okinawa_share_pct=round(usfj_share, 1),
+    coordinates_removed=len(removed),
+    coordinates_replaced=int((bases["coordinate_quality"] == "replaced").sum()),
+    approximate_positions=len(rough),
+    futenma_schwab_km=round(km, 1),
+)
 
 # %% [markdown]
 # ## Exercises
 #
 # ### Exercise 3.1
 #
-# Outside Okinawa, which prefecture has the most facilities in the list, and what share
+# Outside Okinawa, which prefecture has the most facilities in the list? And what share
 # of the non-Okinawa facilities with coordinates lie in the Tokyo-area prefectures of
 # Tokyo, Kanagawa, Saitama and Chiba?
 
 # %% tags=["solution"]
-ex_counts = forces.base_counts_by_prefecture(bases)
-ex_mainland = ex_counts.drop(["Okinawa", "(no coordinates)", "(outside outlines)"])
-print("Most facilities outside Okinawa:", ex_mainland.idxmax(), ex_mainland.max())
-ex_kanto = ex_mainland.reindex(["Tokyo", "Kanagawa", "Saitama", "Chiba"]).fillna(0).sum()
-print(
-    f"Tokyo-area share of mapped non-Okinawa facilities: {100 * ex_kanto / ex_mainland.sum():.1f}%"
-)
+from alliance_notebooks.exercises import check
+
+ex_bases = ad.load("bases")
+ex_counts = ex_bases.loc[~ex_bases["okinawa"], "prefecture"].value_counts()
+print("Most facilities outside Okinawa:", ex_counts.idxmax(), ex_counts.max())
+ex_mapped = ex_bases.dropna(subset=["lat"])
+ex_mapped = ex_mapped[~ex_mapped["okinawa"]]
+ex_tokyo_area = ex_mapped["prefecture"].isin(["Tokyo", "Kanagawa", "Saitama", "Chiba"])
+print(f"Tokyo-area share of mapped non-Okinawa facilities: {100 * ex_tokyo_area.mean():.1f}%")
+check("03.1", ex_counts.idxmax())
 
 # %% [markdown]
 # ### Exercise 3.2
@@ -364,47 +657,49 @@ print(
 # How sensitive is the count-based share to the list's doubtful rows? Recompute
 # Okinawa's share (a) if the ambiguous "Koza" row is counted in Okinawa, (b) if Camp
 # McTureous, which shares Camp Courtney's coordinates, is merged into it, and (c) with
-# both changes. Does any version come close to the area-based figure?
+# both changes (give this one to one decimal). Does any version come close to the
+# area-based figure?
 
 # %% tags=["solution"]
-ex_b = ad.load("bases")
-ex_koza = ex_b.assign(okinawa=ex_b["okinawa"] | (ex_b["coordinate_quality"] == "ambiguous"))
-ex_merged = ex_b[ex_b["coordinate_quality"] != "shared_with_neighbour"]
+ex_koza = ex_bases.assign(okinawa=ex_bases["okinawa"] | (ex_bases["name"] == "Koza"))
+ex_merged = ex_bases[ex_bases["coordinate_quality"] != "shared_with_neighbour"]
 ex_both = ex_koza[ex_koza["coordinate_quality"] != "shared_with_neighbour"]
 for ex_label, ex_frame in (
-    ("as listed", ex_b),
+    ("as listed", ex_bases),
     ("Koza in Okinawa", ex_koza),
     ("McTureous merged", ex_merged),
     ("both", ex_both),
 ):
-    ex_s = forces.bases_summary(ex_frame)
     print(
-        f"{ex_label:>18}: {ex_s['okinawa']} of {ex_s['facilities']} = "
-        f"{ex_s['okinawa_share_pct']:.1f}%"
+        f"{ex_label:>18}: {ex_frame['okinawa'].sum()} of {len(ex_frame)} = "
+        f"{100 * ex_frame['okinawa'].mean():.1f}%"
     )
+check("03.2", 100 * ex_both["okinawa"].mean())
 
 # %% [markdown]
 # ### Exercise 3.3
 #
-# Using `forces.timeline` and `forces.event_date`, list the events in the Okinawa
-# timeline whose category is `election` or `protest`, and compute how many years
-# separate the two Okinawa referendums.
+# Select the timeline's events from the `events` table (`isin` on the title), list those
+# whose category is `election` or `protest`, and compute how many years separate the two
+# Okinawa referendums (days divided by 365.25, to one decimal).
 
 # %% tags=["solution"]
-ex_t = forces.timeline(forces.OKINAWA_TIMELINE)
-print(ex_t[ex_t["category"].isin(["election", "protest"])][["when", "title"]].to_string())
+ex_events = ad.load("events")
+ex_t = ex_events[ex_events["title"].isin(OKINAWA_TIMELINE)]
+print(ex_t[ex_t["category"].isin(["election", "protest"])][["date", "title"]].to_string())
+ex_dates = ex_t.set_index("title")["date"]
 ex_years = (
-    forces.event_date("Okinawa referendum on Henoko")
-    - forces.event_date("Okinawa referendum on bases")
+    ex_dates["Okinawa referendum on Henoko"] - ex_dates["Okinawa referendum on bases"]
 ).days / 365.25
 print(f"Years between the referendums: {ex_years:.1f}")
+check("03.3", ex_years)
 
 # %% [markdown]
 # ## Key takeaways
 #
 # - Vine's list, the only geocoded base list in the package, needed repairs before it
 #   could be mapped: duplicates, wrong coordinates and approximate positions are shown,
-#   not hidden.
+#   not hidden, and every row names the second source that checked it.
 # - By count of facilities, Okinawa holds a clear minority of the list and of the USFJ
 #   count; the familiar, much higher percentage describes the land area of facilities
 #   used exclusively by U.S. forces, not their number.
@@ -418,5 +713,5 @@ print(f"Years between the referendums: {ex_years:.1f}")
 # ## Sources
 
 # %%
-for table in ("bases", "claims", "troops_japan_by_area", "events"):
+for table in ("bases", "claims", "sources", "troops_japan_by_area", "events"):
     print(f"# {table}\n{ad.cite(table)}\n")
