@@ -233,8 +233,13 @@ else:
         ylabel="Personnel (persons)",
         xlabel="Year",
         sources=[*japan.source_id.unique(), *events.source_id, "wikipedia_us_japan_alliance"],
-        note="Japan includes Okinawa and the Bonin/Volcano Islands. Grey band: no report. "
-        "Dotted lines: the report's basis changes from that year.",
+        note="Japan includes Okinawa and the Bonin/Volcano Islands."
+        + (" Grey band: no report." if missing else "")
+        + (
+            " Dotted lines: the report's basis changes from that year."
+            if japan["flag"].isin(BREAKS).any()
+            else ""
+        ),
     )
     plt.show()
 
@@ -593,8 +598,13 @@ else:
         ylabel="Personnel (persons)",
         xlabel="Year",
         sources=[*shown.source_id.unique(), *host_events.source_id],
-        note="Germany is West Germany (with West Berlin) through 1990. Gaps: no report. "
-        "The flags of Figure 2.1 apply to the other hosts' rows too (see the troops table).",
+        note=(
+            "Germany is West Germany (with West Berlin) through 1990. "
+            if "DEU" in set(shown["country_iso3"]) and shown["year"].min() <= 1990
+            else ""
+        )
+        + "Line breaks: no report. The other hosts' rows carry flags of the same kinds as "
+        "Japan's (see the troops table).",
     )
     plt.show()
 

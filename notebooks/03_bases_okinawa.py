@@ -255,13 +255,14 @@ plt.show()
 
 # %%
 by_prefecture = bases["prefecture"].fillna("(outside every outline)").value_counts()
-top = by_prefecture.drop("Okinawa", errors="ignore").head(3)
+elsewhere = by_prefecture.drop(["Okinawa", "(outside every outline)"], errors="ignore")
 Markdown(
-    f"Okinawa Prefecture has **{by_prefecture.get('Okinawa', 0)}** of the facilities. Outside "
-    "it, the largest groups are in "
-    + ", ".join(f"**{name}** ({count})" for name, count in top.items())
-    + f". {by_prefecture.get('(outside every outline)', 0)} facility (Iwo Jima) lies outside "
-    "every prefecture outline used for the assignment."
+    f"Okinawa Prefecture has **{by_prefecture.get('Okinawa', 0)}** of the {len(bases)} "
+    f"facilities; the other {elsewhere.sum()} with a prefecture are spread over "
+    f"{len(elsewhere)} prefectures, and "
+    f"{by_prefecture.get('(outside every outline)', 0)} (Iwo Jima) lies outside every "
+    "prefecture outline used for the assignment. Exercise 3.1 asks which prefecture "
+    "comes next."
 )
 
 # %% [markdown]
