@@ -544,10 +544,10 @@ Markdown(
 # `compare_countries`. Germany's series is West Germany (with West Berlin) until 1990.
 
 # %%
-ends = ", ".join(f"{style.name(c)} {last_year[c]}" for c in compare_countries)
+ends = ", ".join(f"{last_year[c]} for {style.name(c)}" for c in compare_countries)
 Markdown(
     f"The troops table's last year is {last_year['JPN']} for Japan"
-    + (f" and {ends} for the comparison hosts chosen." if compare_countries else ".")
+    + (f"; for the comparison hosts chosen it is {ends}." if compare_countries else ".")
 )
 
 # %%
@@ -728,5 +728,5 @@ check("02.3", int(ex_first.sum()))
 # ## Sources
 
 # %%
-for table in ("troops", "troops_japan_by_area", "events", "claims", "sources"):
+for table in ("troops", "troops_japan_by_area", "events", "claims"):
     print(f"# {table}\n{ad.cite(table)}\n")

@@ -714,5 +714,5 @@ check("03.3", ex_years)
 # ## Sources
 
 # %%
-for table in ("bases", "claims", "sources", "troops_japan_by_area", "events"):
+for table in ("bases", "claims", "troops_japan_by_area", "events"):
     print(f"# {table}\n{ad.cite(table)}\n")
