@@ -147,6 +147,33 @@ def line_height(ax):
     return 1.45 * LABEL_PT / 72 * (ax.get_ylim()[1] - ax.get_ylim()[0]) / inches
 
 
+def crosses(x, y1, p1, y2, p2):
+    """Whether the leader lines (x, y1)-p1 and (x, y2)-p2 cross."""
+
+    def side(a, b, c):
+        return np.sign((b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]))
+
+    a1, a2 = (x, y1), (x, y2)
+    return side(a1, p1, a2) != side(a1, p1, p2) and side(a2, p2, a1) != side(a2, p2, p1)
+
+
+def uncross(x, ys, lons, lats):
+    """Swap label positions until no two leader lines cross (each swap shortens them)."""
+    ys, points = ys.copy(), list(zip(lons, lats, strict=True))
+    for _ in range(len(ys) ** 2):
+        pairs = [
+            (i, j)
+            for i in range(len(ys))
+            for j in range(i + 1, len(ys))
+            if crosses(x, ys[i], points[i], ys[j], points[j])
+        ]
+        if not pairs:
+            break
+        i, j = pairs[0]
+        ys[i], ys[j] = ys[j], ys[i]
+    return ys
+
+
 def label_column(ax, points, *, x, align, low=None, high=None):
     """Label points in one column at longitude x, in north-south order, one line apart.
 
@@ -164,6 +191,7 @@ def label_column(ax, points, *, x, align, low=None, high=None):
         ys[i] = min(ys[i], ys[i - 1] - gap)
     if ys[-1] < low:  # pushed below the panel: move the column up, keeping the gaps
         ys = ys + (low - ys[-1])
+    ys = uncross(x, ys, chosen["lon"].to_numpy(), chosen["lat"].to_numpy())
     for (_, row), y in zip(chosen.iterrows(), ys, strict=True):
         note = ax.annotate(
             short_name(row["name"]),
