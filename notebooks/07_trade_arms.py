@@ -20,59 +20,69 @@
 # **Learning goals**
 #
 # - Explain why trade disputes of the 1970s and 1980s strained, but did not break, the alliance.
-# - Read a sparse, multi-source trade series without inventing the missing years.
+# - Read a sparse, multi-source trade series without inventing the missing years or joining
+#   figures measured on different bases.
 # - Say what SIPRI's trend-indicator value (TIV) measures and what it does not.
 # - Measure Japan's dependence on U.S. arms, by year and by decade.
 # - Test two official claims about arms sales against the data, and say when a claim cannot be
 #   tested.
 
 # %% tags=["parameters"]
-start_year = 1952  # first year of the arms series shown (SIPRI's first delivery is in 1952)
-end_year = 2021  # last year of the arms series shown (SIPRI data end in 2021)
+start_year = 1952  # first year shown (arms deliveries and trade)
+end_year = 2022  # last year shown (arms deliveries and trade)
 
 # %%
-# ruff: noqa: E402  (the imports follow the papermill parameters cell by design)
-from IPython.display import Markdown
+import matplotlib.pyplot as plt
+import pandas as pd
+from IPython.display import Markdown, display
+from matplotlib.ticker import MaxNLocator
 
 import alliance_data as ad
-from alliance_data import economics as ec
-from alliance_data import plotting
+from alliance_notebooks import check_parameters, publish, style
 
-ad.validate_parameters("07_trade_arms", start_year=start_year, end_year=end_year)
-plotting.use_house_style()
+checked = check_parameters("07_trade_arms", start_year=start_year, end_year=end_year)
+start_year, end_year = checked["start_year"], checked["end_year"]
+style.use_house_style()
 
 # %% [markdown]
-# The year parameters apply to the arms series. The trade record is so thin that it is always
-# shown in full, wherever a figure exists.
+# The year window applies to both tables. Each section prints the years its own table
+# actually has inside the window, because the arms data and the trade data do not end in the
+# same year.
 #
-# ## 1. Friction inside an alliance
+# ## 7.1 Friction inside an alliance
 #
 # Japan's postwar strategy traded a small military for a fast-growing economy, and by the 1970s
-# that economy was competing head-on with American industry. The short explainer held as seed
-# document 002 (source `explainer_us_japan_alliance`, an unattributed secondary text) says that
-# this rise drew U.S. pressure over particular sectors, naming textiles, beef and automobiles.
-# The list is plausible: it moves from a labour-intensive industry, through a protected
-# agricultural market that Washington wanted opened, to the car industry at the heart of the
-# American manufacturing economy. The typical instruments were negotiated rather than imposed:
-# Japan "voluntarily" restrained some exports and opened some markets, so that Congress would not
-# legislate something harsher.
+# that economy was competing head-on with American industry. A short explainer among the seed
+# documents says that this rise drew U.S. pressure over particular sectors, naming textiles,
+# beef and automobiles. The list is plausible: it moves from a labour-intensive industry,
+# through a protected agricultural market that Washington wanted opened, to the car industry
+# at the heart of the American manufacturing economy. The typical instruments were negotiated
+# rather than imposed: Japan "voluntarily" restrained some exports and opened some markets, so
+# that Congress would not legislate something harsher.
 #
 # This package cannot date those disputes. The claims table records what happened when the
-# explainer's statement was checked, and the events table contains no trade events at all.
+# explainer's statement was checked.
 
 # %%
-c074 = ec.claim("C074")
+claims = ad.load("claims").set_index("claim_id")
+sources = ad.load("sources").set_index("source_id")
 events = ad.load("events")
+trade_all = ad.load("trade")
+c074 = claims.loc["C074"]
+explainer = sources.loc[c074.seed_source_id]
+trade_like = [c for c in events["category"].unique() if "trade" in c or "econom" in c]
 Markdown(
-    f"> **Claim {c074.name}**: {c074.paraphrase} (claimed: {c074.claimed_value}).  \n"
-    f"> **Verdict: {c074.verdict}.** {c074.explanation}\n\n"
-    f"Note one small discrepancy: the explanation says the trade file begins in the "
-    f"mid-1980s, while the package's `trade` table has figures from "
-    f"{ad.load('trade').year.min()}. Its main point, that the table holds totals and no "
-    "sectors, still stands. "
-    f"The events table has {len(events)} dated events in {events.category.nunique()} categories "
-    f"({', '.join(sorted(events.category.unique()))}); none of them is a trade category, so no "
-    "trade dispute is placed on a timeline in this chapter."
+    f"> **Claim C074** (*{explainer.title}*, {explainer.publisher}, a {explainer.kind} text): "
+    f"{c074.paraphrase}.  \n> **Verdict: {c074.verdict}.** {c074.explanation}\n\n"
+    f"The `trade` table's first figure is for {trade_all.year.min()}; whatever year the "
+    "explanation gives, its main point, that the table holds totals and no sectors, stands. "
+    f"The events table has {len(events)} dated events in "
+    f"{events.category.nunique()} categories, "
+    + (
+        f"of which {', '.join(trade_like)} concern trade."
+        if trade_like
+        else "none of them about trade, so no trade dispute is placed on a timeline here."
+    )
 )
 
 # %% [markdown]
@@ -84,98 +94,182 @@ Markdown(
 # shared, which raised the cost of letting economic anger spill over. The first explanation
 # stresses institutions, the second power, the third interests; the data below cannot decide
 # between them, but they do show how large the imbalance at the centre of the dispute was.
-
-# %% [markdown]
-# ## 2. The U.S. goods balance with Japan
 #
-# No continuous official series was available to this project. The `trade` table instead holds
-# figures transcribed from Congressional Research Service reports, the U.S. International Trade
-# Commission, the U.S. Trade Representative, and press reports. Read its caveats before using it.
-
-# %%
-print(ad.describe("trade"))
-
-# %%
-trade = ec.trade_rows()
-balance = trade.dropna(subset=["us_balance_usd_bn"])
-missing = sorted(set(range(trade.year.min(), trade.year.max() + 1)) - set(trade.year))
-Markdown(
-    f"The table has {len(trade)} rows in {trade.year.nunique()} distinct years between "
-    f"{trade.year.min()} and {trade.year.max()}; {balance.year.nunique()} of those years have a "
-    f"balance figure, and {int(trade.derived.sum())} values were derived from a stated change "
-    f"rather than read directly. {len(missing)} years in that span have no figure at all. "
-    f"The rows come from {trade.source_id.nunique()} different pages and fall into "
-    f"{trade.basis_group.nunique()} groups of reporter and definition."
-)
-
-# %% [markdown]
-# ### Figure 1: the balance, point by point
+# ## 7.2 The U.S. goods balance with Japan
 #
-# Each point is one published figure. The marker shows who reported it and on what definition;
-# hollow markers are values the transcriber derived from a stated year-on-year change. There are
-# deliberately no connecting lines: joining the points would draw a path through years for which
-# there is no evidence. Dashed lines mark alliance milestones for orientation only, since the
-# event table holds no trade events.
+# No continuous official series was reachable for this project. The `trade` table holds
+# figures transcribed from Congressional Research Service reports, the U.S. International
+# Trade Commission, the U.S. Trade Representative, the International Trade Administration and
+# the press, every one on the Census basis of U.S. statistics but measured and rounded in
+# different ways. The column `basis` names the way, and rows on different bases must never be
+# joined into one line. The catalogue's caveats say what was found and what was not.
 
 # %%
-fig, ax = plotting.new_figure(figsize=(9, 5.2))
-ec.draw_trade_balance(ax, balance)
-plotting.annotate_events(ax, ec.event_marks(ec.TRADE_CONTEXT_EVENTS, 1980, 2024))
-_ = plotting.finish(
-    ax,
-    title="U.S. goods trade balance with Japan, as published",
-    ylabel="Balance (US$ billion, current; negative = U.S. deficit)",
-    xlabel="Calendar year",
-    sources=balance.source_id.unique(),
-    note="One point per published figure; no line is drawn through missing years. Hollow "
-    "markers: values derived from a stated change. The Japan MOF figure is Japan's reported "
-    "surplus with its sign flipped.",
-)
+for caveat in ad.describe("trade").caveats:
+    print("-", caveat)
 
 # %%
-worst = balance.loc[balance.us_balance_usd_bn.idxmin()]
-first, last = balance.sort_values("year").iloc[[0, -1]].itertuples()
-Markdown(
-    f"The earliest balance in the table is {first.us_balance_usd_bn:+.1f} billion dollars "
-    f"({first.year}); the largest deficit recorded is {worst.us_balance_usd_bn:+.1f} billion "
-    f"({worst.year}, {'a derived value' if worst.derived else 'as published'}); the latest is "
-    f"{last.us_balance_usd_bn:+.1f} billion ({last.year}, {last.basis_group})."
-)
+# Words for each basis; a basis added to the table later takes its words from the caveats.
+BASIS_WORDS = {
+    "census_balance_reported_by_press": "Census balance, as the press reported it",
+    "census_basis_cited_by_crs": "Census basis, as CRS reports cite it",
+    "census_total_exports_general_imports": "Census: total exports, general imports (USITC)",
+    "usitc_trade_shifts": "USITC Trade Shifts (definitions not stated)",
+    "ustr_rounded": "USTR, rounded",
+    "ita_rounded": "ITA Country Commercial Guide, rounded",
+}
+for caveat in ad.describe("trade").caveats:
+    code, _, words = caveat.removeprefix("basis ").partition(": ")
+    if caveat.startswith("basis ") and code not in BASIS_WORDS:
+        BASIS_WORDS[code] = words.split(",")[0].rstrip(".")
+for code in trade_all["basis"].unique():
+    BASIS_WORDS.setdefault(code, code.replace("_", " "))
+# One colour and marker per basis, in order of each basis's first year (chapter-local).
+BASIS_LOOKS = [
+    ("#0072B2", "o"),
+    ("#D55E00", "s"),
+    ("#009E73", "D"),
+    ("#CC79A7", "^"),
+    ("#E69F00", "v"),
+    ("#56B4E9", "P"),
+    ("#000000", "X"),
+]
+order = trade_all.groupby("basis")["year"].min().sort_values().index
+BASIS_LOOK = {code: BASIS_LOOKS[i % len(BASIS_LOOKS)] for i, code in enumerate(order)}
+
+trade = trade_all[trade_all["year"].between(start_year, end_year)]
+balance = trade.dropna(subset=["us_balance_usd_bn"]).sort_values("year")
+if trade.empty:
+    print(
+        f"The trade table has no row in {start_year}–{end_year} (it covers "
+        f"{trade_all.year.min()}–{trade_all.year.max()}): Figure 7.1 is not drawn."
+    )
+else:
+    print(f"Data shown: {trade.year.min()}–{trade.year.max()} (trade)")
+    span = range(trade.year.min(), trade.year.max() + 1)
+    missing = [y for y in span if y not in set(trade.year)]
+    display(
+        trade.assign(basis=trade["basis"].map(BASIS_WORDS))
+        .groupby("basis")
+        .agg(rows=("year", "size"), first=("year", "min"), last=("year", "max"))
+        .sort_values("first")
+    )
+    print(
+        f"{len(trade)} rows in {trade.year.nunique()} distinct years; {len(missing)} of the "
+        f"{len(span)} years from the first to the last have no figure at all; "
+        f"{int(trade.derived.sum())} row(s) hold a value derived from a stated change."
+    )
 
 # %% [markdown]
-# **Reading the figure.** Three things stand out. The deficit widened very fast across the first
-# three points, in the early 1980s; that is the backdrop against which the sectoral disputes
-# described above should be read, even though this package cannot say when each of them peaked.
-# The deficit then stayed large for the next quarter century in nominal dollars, with a marked
-# dip in 2009, the year of the global trade collapse. And there is no sign in the later points of
-# the imbalance closing. What changed after the 1990s was less the numbers than the politics, as
-# the focus of American complaints about trade shifted towards China.
+# ### Figure 7.1: the balance, basis by basis
+#
+# Each point is one published balance, in the colour and marker of its basis; hollow markers
+# are values derived from a stated year-on-year change. Lines join consecutive years of one
+# basis only, so every gap in the record stays a gap. Dashed lines mark alliance milestones
+# for orientation; the events table holds no trade events.
+
+# %%
+context_titles = {
+    "Joint Declaration on Security": "Joint Declaration 1996",
+    "2015 Defense Cooperation Guidelines": "Guidelines 2015",
+    "Trump-Abe joint statement": "Trump–Abe statement 2017",
+}
+context = ad.events_titled(context_titles)
+context = context.assign(label=context["title"].map(context_titles))
+
+if balance.empty:
+    print(f"No published balance in {start_year}–{end_year}: Figure 7.1 is not drawn.")
+else:
+    first, last = balance.year.min(), balance.year.max()
+    context = context[context["date"].dt.year.between(first, last)]
+    fig, ax = style.new_figure(figsize=(9, 6.4))
+    for code, rows in balance.groupby("basis", sort=False):
+        colour, marker = BASIS_LOOK[code]
+        line = ad.with_all_years(rows)["us_balance_usd_bn"]
+        ax.plot(line.index, line, color=colour, linewidth=1.5)
+        for derived, part in rows.groupby("derived"):
+            ax.plot(
+                part["year"],
+                part["us_balance_usd_bn"],
+                linestyle="",
+                marker=marker,
+                ms=8,
+                color=colour,
+                mfc="white" if derived else colour,
+                mew=1.8,
+                label=BASIS_WORDS[code] + (" (derived)" if derived else ""),
+            )
+    ax.axhline(0, color="black", linewidth=0.8)
+    ax.set_ylim(min(1.15 * balance.us_balance_usd_bn.min(), -1), 0)
+    ax.set_xlim(first - 1, last + 1)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=1))
+    style.annotate_events(ax, context)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=2)
+    style.finish(
+        ax,
+        title="U.S. goods trade balance with Japan, as published",
+        ylabel="Balance (US$ billion, current; negative = U.S. deficit)",
+        xlabel="Calendar year",
+        sources=[*balance.source_id, *context.source_id],
+        note="One colour per basis; lines never join different bases or cross missing years. "
+        "The axis ends at the last published figure.",
+    )
+    plt.show()
+
+# %%
+if balance.empty:
+    text = "No balance figure in the years selected."
+else:
+    worst = balance.loc[balance.us_balance_usd_bn.idxmin()]
+    head, tail = balance.iloc[0], balance.iloc[-1]
+    text = (
+        f"The earliest balance shown is {head.us_balance_usd_bn:+.1f} billion dollars "
+        f"({head.year}); the largest deficit is {worst.us_balance_usd_bn:+.1f} billion "
+        f"({worst.year}, {'a derived value' if worst.derived else 'as published'}, "
+        f"{BASIS_WORDS[worst.basis]}); the latest is {tail.us_balance_usd_bn:+.1f} billion "
+        f"({tail.year}, {BASIS_WORDS[tail.basis]})."
+    )
+Markdown(text)
+
+# %% [markdown]
+# **Reading the figure** (at the default parameters). Three things stand out. The deficit
+# widened very fast across the first points, in the early 1980s; that is the backdrop against
+# which the sectoral disputes described above should be read, even though this package cannot
+# say when each of them peaked. The deficit then stayed large in nominal dollars, with a marked
+# dip in 2009, the year of the global trade collapse. And there is no sign in the later points
+# of the imbalance closing. What changed after the 1990s was less the numbers than the
+# politics, as the focus of American complaints about trade shifted towards China.
 #
 # Treat every comparison across years with care. The figures are in current dollars, so the
 # 1980s values are not comparable in real terms with later ones, and the definitions differ:
 # "total" exports include re-exports of foreign goods while "domestic" exports do not, and
-# imports may be counted as general imports or imports for consumption. Even the same statistic
-# changes between releases, as the next table shows. The single Japan-reported figure is a
-# mirror statistic: Japan values its exports when they leave Japan, the United States values
-# its imports when they arrive, so the two sides never agree exactly.
+# imports may be counted as general imports or imports for consumption. Even the same
+# statistic changes between releases, as the next table shows.
 
 # %%
 exports = trade.dropna(subset=["us_exports_to_japan_usd_bn"])
-twice = exports[exports.duplicated("year", keep=False)]
-twice[["year", "us_exports_to_japan_usd_bn", "basis", "source_id"]]
-
-# %%
-gaps = twice.groupby("year").us_exports_to_japan_usd_bn.agg(lambda s: s.max() - s.min())
-Markdown(
-    "Where two publications give U.S. exports for the same year, they differ by "
-    + "; ".join(f"{gap:.1f} billion dollars in {year}" for year, gap in gaps.items())
-    + ". Neither figure "
-    "is wrong; they come from different releases and definitions, which is exactly why rows "
-    "from different sources should not be joined into one line."
-)
+twice = exports[exports.duplicated("year", keep=False)].sort_values("year")
+if twice.empty:
+    print("No year in the window has two export figures.")
+else:
+    display(
+        twice[["year", "us_exports_to_japan_usd_bn", "basis", "source_id"]]
+        .assign(basis=twice["basis"].map(BASIS_WORDS))
+        .style.hide(axis="index")
+        .format({"us_exports_to_japan_usd_bn": "{:.1f}"})
+    )
+    gaps = twice.groupby("year").us_exports_to_japan_usd_bn.agg(lambda s: s.max() - s.min())
+    display(
+        Markdown(
+            "Where two publications give U.S. exports for the same year, they differ by "
+            + "; ".join(f"{gap:.1f} billion dollars in {year}" for year, gap in gaps.items())
+            + ". Neither figure is wrong: they come from different releases and definitions, "
+            "which is exactly why rows on different bases are never joined into one line."
+        )
+    )
 
 # %% [markdown]
-# ## 3. Arms: measuring dependence with SIPRI's TIV
+# ## 7.3 Arms: measuring dependence with SIPRI's TIV
 #
 # The arms data come from the SIPRI Arms Transfers Database. SIPRI does not record prices.
 # It values each delivered weapon with a *trend-indicator value* (TIV) based on the estimated
@@ -185,118 +279,252 @@ Markdown(
 # It is not money, and it cannot be compared with dollar figures such as sales approvals.
 # SIPRI also counts weapons produced under licence as transfers from the licensor, which
 # matters for Japan: much of its American equipment was built in Japanese factories.
-
-# %%
-arms = ec.arms_by_supplier(start_year, end_year)
-shown = ad.load("arms_transfers").query("@start_year <= year <= @end_year")
-print(
-    f"Data shown: {shown.year.min()}–{shown.year.max()} "
-    f"({arms.shape[1]} suppliers, {len(shown)} supplier-year rows)"
-)
-
-# %%
-total = arms.sum(axis=1)
-range_share = ec.us_share_pct(start_year, end_year)
-Markdown(
-    f"Between {start_year} and {end_year} SIPRI records deliveries to Japan from "
-    f"{(arms.sum() > 0).sum()} suppliers. The United States accounts for {range_share:.1f} "
-    f"percent of the TIV delivered. The busiest year was {total.idxmax()}, with "
-    f"{total.max():,.0f} million TIV in all; {int((total == 0).sum())} years in the range have "
-    "no recorded delivery."
-)
-
-# %% [markdown]
-# ### Figure 2: deliveries by supplier
 #
-# The upper panel stacks every supplier; the lower panel removes the United States so that the
-# small suppliers become visible on their own scale. Note the different y-axes.
+# SIPRI lists only years with deliveries, so a supplier-year missing *inside* SIPRI's coverage
+# is a zero. After SIPRI's last year nothing is known, and those years are not filled.
 
 # %%
-fig, (top, low) = ec.tiv_figure(arms, start_year, end_year)
-_ = plotting.finish(
-    top,
-    title="Major conventional arms delivered to Japan, by supplier",
-    ylabel="All suppliers (million TIV)",
-    sources=shown.source_id.unique(),
-    note="SIPRI trend-indicator values: a volume measure of capability transferred, not "
-    "prices. Years without deliveries are zero. Includes licensed production.",
+arms_all = ad.load("arms_transfers")
+for caveat in ad.describe("arms_transfers").caveats:
+    print("-", caveat)
+first_arms, last_arms = arms_all.year.min(), arms_all.year.max()
+arms_years = range(max(start_year, first_arms), min(end_year, last_arms) + 1)
+arms = arms_all[arms_all["year"].isin(arms_years)]
+wide = arms.pivot_table(
+    index="year", columns="supplier_iso3", values="tiv_m", aggfunc="sum", fill_value=0.0
 )
-
-# %% [markdown]
-# **Reading the figure.** The U.S. bars tower over everything else in every era, and the shape
-# of the series follows the phases of Japan's defence policy. Deliveries build up after the 1954
-# Mutual Defense Assistance Agreement, when the new Self-Defense Forces were equipped largely from
-# American aid. They grow again through the 1970s and 1980s, when the defence outline of 1976
-# and the first Guidelines of 1978 gave Japan a defined role inside the alliance and the late
-# Cold War build-up was under way. After the early 1990s they fall steeply: the Soviet threat had
-# gone and budgets were flat (Chapter 4 shows the plateau); a growing reliance on Japanese-designed
-# equipment, which SIPRI does not count as an import, is a likely further reason. The rise in the
-# late 2010s fits the arrival of the advanced American systems named in the DoD article
-# (section 5), but confirming that would require SIPRI's item-level register, which this package
-# does not ship.
-#
-# The lower panel shows that the other suppliers are mostly European, and that the British share
-# is the only one visible in most decades. None of them comes close to being an alternative to
-# the United States.
-
-# %% [markdown]
-# ## 4. The U.S. share by decade
-#
-# Annual shares swing when total deliveries are small, so the next figure pools TIV by decade.
-# Decades only partly inside the selected years are labelled with the number of years they cover.
-
-# %%
-decades = ec.us_share_by_decade(start_year, end_year)
-c026 = ec.claim("C026")
-fig, ax = plotting.new_figure()
-claim_label = f"DoD claim {c026.name}: more than {c026.claimed_value} percent"
-ec.draw_share_bars(ax, decades, float(c026.claimed_value), claim_label)
-_ = plotting.finish(
-    ax,
-    title="U.S. share of Japan's arms imports, by decade",
-    ylabel="U.S. share of TIV delivered (percent)",
-    xlabel="Decade of delivery",
-    sources=[*shown.source_id.unique(), c026.source_id],
-    note="Share of SIPRI trend-indicator values, pooled by decade. Dashed line: the threshold "
-    "in the DoD claim (seed 004).",
-)
-
-# %%
-decades[["label", "us_tiv_m", "total_tiv_m", "us_share_pct", "years_with_deliveries"]].round(1)
-
-# %% [markdown]
-# **Reading the figure.** The U.S. share never falls far below the top of the scale. It is
-# highest in the 1950s, when American aid was almost the only source, and lowest in the
-# 2000s, when total deliveries were small and a handful of European items weighs more in the
-# ratio. A share, though, says nothing about volume: the bars look alike in decades whose totals
-# differ several-fold, as the table shows. Dependence measured by share was constant; the
-# amount being depended on was not.
-
-# %% [markdown]
-# ## 5. Two official claims about arms sales
-#
-# The Defense Department article of August 2020 (seed document 004) makes two statements about
-# arms sales. The claims table records both.
-
-# %%
-c027 = ec.claim("C027")
-Markdown(
-    "\n\n".join(
-        f"> **Claim {c.name}**: {c.paraphrase}.  \n> Claimed: {c.claimed_value} ({c.unit}).  \n"
-        f"> Evidence: {c.evidence_value if isinstance(c.evidence_value, str) else 'none'}.  \n"
-        f"> **Verdict: {c.verdict}.** {c.explanation}"
-        for c in (c026, c027)
+wide = wide.reindex(arms_years, fill_value=0.0)
+wide = wide[wide.sum().sort_values(ascending=False).index]
+total = wide.sum(axis=1)
+if len(arms_years) == 0:
+    print(
+        f"SIPRI's arms data cover {first_arms}–{last_arms}, outside {start_year}–{end_year}: "
+        "sections 7.3 and 7.4 have nothing to show."
     )
-)
+else:
+    print(f"Data shown: {arms_years[0]}–{arms_years[-1]} (arms transfers)")
+    if end_year > last_arms:
+        print(f"SIPRI's data end in {last_arms}; later years are left out, not set to zero.")
 
 # %%
-windows = [(1950, 2021), (2010, 2019), (2012, 2021)]
-Markdown(
-    "Recomputed here from the same SIPRI table, the U.S. share of TIV is "
-    + "; ".join(f"{ec.us_share_pct(a, b):.1f} percent for {a}–{b}" for a, b in windows)
-    + f"; and {ec.us_share_pct(start_year, end_year):.1f} percent for the selected years, "
-    f"{start_year}–{end_year}."
+if total.sum() > 0:
+    us = wide.get("USA", pd.Series(0.0, index=wide.index))
+    text = (
+        f"Between {arms_years[0]} and {arms_years[-1]} SIPRI records deliveries to Japan from "
+        f"{int((wide.sum() > 0).sum())} suppliers. The United States accounts for "
+        f"{100 * us.sum() / total.sum():.1f} percent of the TIV delivered. The busiest year was "
+        f"{total.idxmax()}, with {total.max():,.0f} million TIV in all; "
+        f"{int((total == 0).sum())} year(s) in the range have no recorded delivery."
+    )
+else:
+    text = "No delivery is recorded in the years selected."
+Markdown(text)
+
+# %% [markdown]
+# ### Figure 7.2: deliveries by supplier
+#
+# The upper panel stacks every supplier; the lower panel leaves out the United States so that
+# the small suppliers become visible on their own scale. Note the different y-axes.
+
+# %%
+# Suppliers that are not among the book's recurring entities get a colour of their own here.
+SUPPLIERS = {
+    "SWE": ("#F0E442", "Sweden"),
+    "CHE": ("#661100", "Switzerland"),
+    "NLD": ("#6699CC", "Netherlands"),
+}
+
+
+def supplier_colour(code):
+    return SUPPLIERS[code][0] if code in SUPPLIERS else style.colour(code)
+
+
+def supplier_name(code):
+    return SUPPLIERS[code][1] if code in SUPPLIERS else style.name(code)
+
+
+def stack(ax, frame):
+    """Stacked bars, one per year, one colour per supplier column."""
+    bottom = pd.Series(0.0, index=frame.index)
+    for code in frame.columns:
+        ax.bar(
+            frame.index,
+            frame[code],
+            bottom=bottom,
+            width=0.85,
+            color=supplier_colour(code),
+            label=supplier_name(code),
+        )
+        bottom = bottom + frame[code]
+    ax.set_ylim(0, 1.08 * max(bottom.max(), 1))
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=1))
+    style.thousands(ax)
+
+
+arms_titles = {
+    "Mutual Defense Assistance Agreement signed": "MDAA 1954",
+    "First National Defense Program Outline": "NDPO 1976",
+    "Revised Defense Cooperation Guidelines": "Guidelines 1997",
+    "Decision to introduce missile defence": "Missile defence 2003",
+    "2015 Defense Cooperation Guidelines": "Guidelines 2015",
+}
+arms_events = ad.events_titled(arms_titles)
+arms_events = arms_events[arms_events["date"].dt.year.isin(arms_years)]
+arms_events = arms_events.assign(label=arms_events["title"].map(arms_titles))
+
+if total.sum() > 0:
+    fig, (top, low) = style.new_figure(
+        nrows=2, sharex=True, figsize=(9, 8), gridspec_kw={"height_ratios": [2, 1]}
+    )
+    stack(top, wide)
+    stack(low, wide.drop(columns="USA", errors="ignore"))
+    top.set_xlim(arms_years[0] - 0.6, arms_years[-1] + 0.6)
+    top.xaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=1))
+    style.annotate_events(top, arms_events)
+    low.set_ylabel("Non-U.S. suppliers\n(million TIV)")
+    low.set_xlabel("Year of delivery")
+    handles, labels = top.get_legend_handles_labels()
+    low.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, -0.3), ncol=5)
+    style.finish(
+        top,
+        title="Major conventional arms delivered to Japan, by supplier",
+        ylabel="All suppliers (million TIV)",
+        sources=[*arms.source_id, *arms_events.source_id],
+        note="SIPRI trend-indicator values: a volume measure of capability transferred, not "
+        "prices. Includes licensed production."
+        + (" The axis ends with SIPRI's last year of data." if arms_years[-1] == last_arms else ""),
+    )
+    plt.show()
+
+# %% [markdown]
+# **Reading the figure** (at the default parameters). The U.S. bars tower over everything else
+# in every era, and the shape of the series follows the phases of Japan's defence policy.
+# Deliveries build up after the 1954 Mutual Defense Assistance Agreement, when the new
+# Self-Defense Forces were equipped largely from American aid. They grow again through the
+# 1970s and 1980s, when the defence outline of 1976 and the first Guidelines of 1978 gave Japan
+# a defined role inside the alliance and the late Cold War build-up was under way. After the
+# early 1990s they fall steeply: the Soviet threat had gone and budgets were flat (Chapter 4
+# shows the plateau); a growing reliance on Japanese-designed equipment, which SIPRI does not
+# count as an import, is a likely further reason. The rise in the late 2010s fits the arrival
+# of the advanced American systems named in the DoD article (section 7.5), but confirming that
+# would require SIPRI's item-level register, which this package does not ship.
+#
+# The lower panel shows that the other suppliers are mostly European. None of them comes close
+# to being an alternative to the United States.
+#
+# ## 7.4 The U.S. share by decade
+#
+# Annual shares swing when total deliveries are small, so Figure 7.3 pools TIV by decade.
+# Decades only partly inside the selected years are labelled with the number of years they
+# cover. The dashed line is the threshold in the Defense Department article's claim (C026).
+
+# %%
+c026 = claims.loc["C026"]
+# The claim gives a lower bound ("over 90%"), so the claims table leaves claimed_value blank;
+# the threshold is the one its paraphrase states, and the assert keeps the two in step.
+dod_threshold_pct = 90
+assert f"{dod_threshold_pct}%" in c026.paraphrase, c026.paraphrase
+
+by_decade = pd.DataFrame(
+    {"us": wide.get("USA", 0.0), "total": total, "delivered": total > 0}
+).groupby((wide.index // 10) * 10)
+decades = by_decade.agg(
+    us_tiv_m=("us", "sum"),
+    total_tiv_m=("total", "sum"),
+    years=("us", "size"),
+    years_with_deliveries=("delivered", "sum"),
 )
+decades["us_share_pct"] = 100 * decades["us_tiv_m"] / decades["total_tiv_m"]
+decades["label"] = [
+    f"{d}s" + ("" if n == 10 else f"\n({n} yr{'s' if n > 1 else ''})")
+    for d, n in zip(decades.index, decades["years"], strict=True)
+]
+decades = decades[decades["total_tiv_m"] > 0]
+
+if decades.empty:
+    print("No decade with deliveries in the years selected: Figure 7.3 is not drawn.")
+else:
+    fig, ax = style.new_figure(figsize=(9, 5.4))
+    ax.set_axisbelow(True)
+    bars = ax.bar(decades["label"], decades["us_share_pct"], color=style.colour("USA"))
+    ax.bar_label(
+        bars,
+        labels=[f"{v:.1f}%" for v in decades["us_share_pct"]],
+        label_type="center",
+        color="white",
+        fontweight="bold",
+    )
+    ax.axhline(
+        dod_threshold_pct,
+        color="black",
+        linestyle="--",
+        linewidth=1.2,
+        label=f"DoD article: more than {dod_threshold_pct}% of imports from the U.S.",
+    )
+    ax.set_ylim(0, 100)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2))
+    style.finish(
+        ax,
+        title="U.S. share of Japan's arms imports, by decade",
+        ylabel="U.S. share of TIV delivered (percent)",
+        xlabel="Decade of delivery",
+        sources=[*arms.source_id, c026.seed_source_id],
+        note="Share of SIPRI trend-indicator values, pooled by decade.",
+    )
+    plt.show()
+
+# %%
+display(
+    decades[["us_tiv_m", "total_tiv_m", "us_share_pct", "years", "years_with_deliveries"]]
+    .rename_axis("decade")
+    .style.format({"us_tiv_m": "{:,.0f}", "total_tiv_m": "{:,.0f}", "us_share_pct": "{:.1f}"})
+)
+
+# %% [markdown]
+# **Reading the figure** (at the default parameters). The U.S. share never falls far below the
+# top of the scale. It is highest in the 1950s, when American aid was almost the only source,
+# and lowest in the 2000s, when total deliveries were small and a handful of European items
+# weighs more in the ratio. A share, though, says nothing about volume: the bars look alike in
+# decades whose totals differ several-fold, as the table shows. Dependence measured by share
+# was constant; the amount being depended on was not.
+#
+# ## 7.5 Two official claims about arms sales
+#
+# The Defense Department article of August 2020 makes two statements about arms sales, and
+# the claims table records both.
+
+# %%
+c027 = claims.loc["C027"]
+article = sources.loc[c026.seed_source_id]
+lines = [f"The article: *{article.title}*, {article.publisher}."]
+for claim_id, c in (("C026", c026), ("C027", c027)):
+    claimed = (
+        f"{c.claimed_value:g} ({c.unit})"
+        if pd.notna(c.claimed_value)
+        else f"no single value (unit: {c.unit})"
+    )
+    evidence = c.evidence_value if pd.notna(c.evidence_value) else "none"
+    lines.append(
+        f"> **Claim {claim_id}**: {c.paraphrase}.  \n> Claimed: {claimed}.  \n"
+        f"> Evidence: {evidence}.  \n> **Verdict: {c.verdict}.** {c.explanation}"
+    )
+Markdown("\n\n".join(lines))
+
+
+# %%
+def us_share(first, last):
+    """U.S. share (percent) of all TIV delivered to Japan from ``first`` to ``last``."""
+    rows = arms_all[arms_all["year"].between(first, last)]
+    return 100 * rows.loc[rows["supplier_iso3"] == "USA", "tiv_m"].sum() / rows["tiv_m"].sum()
+
+
+windows = [(1950, 2021), (2010, 2019), (2012, 2021)]
+text = "Recomputed here from the same SIPRI table, the U.S. share of TIV is " + "; ".join(
+    f"{us_share(a, b):.1f} percent for {a}–{b}" for a, b in windows
+)
+if total.sum() > 0:
+    text += f"; and {us_share(start_year, end_year):.1f} percent for the years selected"
+Markdown(text + ".")
 
 # %% [markdown]
 # **The import share.** The first claim survives every window the data allow, which is why its
@@ -320,81 +548,95 @@ Markdown(
 # intercepting at long range and about operating alongside U.S. forces: surveillance,
 # refuelling, air and missile defence. These purchases tie Japanese forces into American
 # networks, which is interoperability in practice. The interceptor is also a case of
-# technology sharing, having been developed jointly by the two countries; the Wikipedia text
-# held as seed 001 describes such sharing as limited, and this list suggests the limits have
-# been loosening at the high end.
+# technology sharing, having been developed jointly by the two countries; the encyclopaedia
+# article among the seeds describes such sharing as limited, and this list suggests the limits
+# have been loosening at the high end.
+#
+# ## Key figures
+#
+# These values use the full tables, whatever the parameters, so that they can be checked
+# automatically.
+
+# %%
+full = arms_all.pivot_table(index="year", columns="supplier_iso3", values="tiv_m", aggfunc="sum")
+all_balances = trade_all.dropna(subset=["us_balance_usd_bn"])
+deepest = all_balances.loc[all_balances["us_balance_usd_bn"].idxmin()]
+publish(
+    us_share_of_tiv_1950_2021_pct=round(us_share(1950, 2021), 1),
+    peak_year_total_tiv=int(full.sum(axis=1).idxmax()),
+    peak_year_us_tiv=int(full["USA"].idxmax()),
+    trade_years_with_any_figure=int(trade_all["year"].nunique()),
+    trade_years_with_balance=int(all_balances["year"].nunique()),
+    trade_bases=int(trade_all["basis"].nunique()),
+    largest_us_deficit_usd_bn=round(float(deepest.us_balance_usd_bn), 1),
+    largest_us_deficit_year=int(deepest.year),
+)
 
 # %% [markdown]
 # ## Exercises
 #
 # ### Exercise 7.1
-# The evidence for claim C026 quotes U.S. shares for several windows, including 2011–2020 and
-# 2015–2019. Recompute those two windows with `ec.us_share_pct` and check them against the
-# claim's `explanation` text.
+# From the first National Defense Program Outline (1976) to the end of the Cold War (take
+# 1976–1991, both years included), what share of the TIV delivered to Japan came from the
+# United States? Give it in percent to one decimal, working from the `arms_transfers` table.
 
 # %% tags=["solution"]
-for a, b in [(2011, 2020), (2015, 2019)]:
-    print(f"{a}-{b}: {ec.us_share_pct(a, b):.1f}%")
-print(ec.claim("C026").explanation)
+from alliance_notebooks.exercises import check
+
+ex_arms = ad.load("arms_transfers")
+ex_rows = ex_arms[ex_arms["year"].between(1976, 1991)]
+ex_share = 100 * ex_rows.loc[ex_rows["supplier_iso3"] == "USA", "tiv_m"].sum()
+ex_share = ex_share / ex_rows["tiv_m"].sum()
+print(f"1976–1991: {ex_share:.1f}%")
+check("07.1", ex_share)
 
 # %% [markdown]
 # ### Exercise 7.2
-# In which years of the selected range did suppliers other than the United States deliver more
-# than 10 percent of Japan's TIV? Is there a pattern, and what does it suggest about how a
+# In how many years from 1952 to 2021 did suppliers other than the United States deliver at
+# least 12 percent of Japan's TIV? Is there a pattern, and what does it suggest about how a
 # few small items can move a share?
 
 # %% tags=["solution"]
-yearly = ec.arms_by_supplier(start_year, end_year)
-non_us = 100 - yearly["USA"] / yearly.sum(axis=1) * 100
-big = non_us[non_us > 10].round(1)
-print(big.to_string() if len(big) else "No year above 10 percent.")
-# With the default years they cluster in 2000-2013, when total deliveries were lowest, so a
-# few European items were enough to push the non-U.S. share up.
+ex_wide = ex_arms.pivot_table(
+    index="year", columns="supplier_iso3", values="tiv_m", aggfunc="sum", fill_value=0.0
+).loc[1952:2021]
+ex_non_us = 100 * (1 - ex_wide["USA"] / ex_wide.sum(axis=1))
+print(ex_non_us[ex_non_us >= 12].round(1))
+# They cluster in the 2000s and early 2010s, when total deliveries were lowest, so a few
+# European items were enough to push the non-U.S. share up.
+check("07.2", int((ex_non_us >= 12).sum()))
 
 # %% [markdown]
 # ### Exercise 7.3
-# Using the `trade` table, list every year that has both an exports and an imports figure and
-# compute the balance yourself. Does your result match `us_balance_usd_bn`? Where it does not,
-# use the `note` and `derived` columns to explain why.
+# Using the `trade` table, take every row that has both an exports and an imports figure and
+# compute the balance yourself. In which year does your result differ most from the published
+# `us_balance_usd_bn`? Use the `note`, `basis` and `derived` columns to explain why.
 
 # %% tags=["solution"]
-both = ec.trade_rows().dropna(subset=["us_exports_to_japan_usd_bn", "us_imports_from_japan_usd_bn"])
-both = both.assign(recomputed=both.us_exports_to_japan_usd_bn - both.us_imports_from_japan_usd_bn)
-both["difference"] = (both.recomputed - both.us_balance_usd_bn).round(2)
-both[["year", "recomputed", "us_balance_usd_bn", "difference", "derived", "note"]]
-
-# %% [markdown]
-# ## Key figures
-#
-# Computed from the full tables, whatever the parameters. SIPRI's table runs from 1950, but the
-# first delivery to Japan is in 1952, so the full-period share covers 1950–2021.
-
-# %% keep_output=true
-# NBVAL_CHECK_OUTPUT
-full = ec.arms_by_supplier(1952, 2021)
-print(f"U.S. share of TIV delivered to Japan, 1950-2021 (%): {ec.us_share_pct(1950, 2021):.1f}")
-print(f"Peak year of total TIV delivered: {full.sum(axis=1).idxmax()}")
-print(f"Peak year of U.S. TIV delivered: {full['USA'].idxmax()}")
-trade_all = ad.load("trade")
-print(f"Trade years with any figure: {trade_all.year.nunique()}")
-balance_years = trade_all.dropna(subset=["us_balance_usd_bn"]).year.nunique()
-print(f"Trade years with a balance figure: {balance_years}")
+ex_trade = ad.load("trade").dropna(
+    subset=["us_exports_to_japan_usd_bn", "us_imports_from_japan_usd_bn"]
+)
+ex_trade = ex_trade.assign(
+    recomputed=ex_trade.us_exports_to_japan_usd_bn - ex_trade.us_imports_from_japan_usd_bn
+)
+ex_trade["difference"] = (ex_trade.recomputed - ex_trade.us_balance_usd_bn).round(2)
+display(ex_trade[["year", "basis", "recomputed", "us_balance_usd_bn", "difference", "note"]])
+check("07.3", int(ex_trade.loc[ex_trade["difference"].abs().idxmax(), "year"]))
 
 # %% [markdown]
 # ## Key takeaways
 #
 # - The trade disputes of the 1970s and 1980s were real and bitter, but this package can neither
 #   date nor measure them by sector; the claim about them remains unverified here.
-# - The U.S. goods deficit with Japan appears in the record only as scattered points from
-#   differing sources and definitions; it grew fast in the early 1980s and stayed large.
+# - The U.S. goods deficit with Japan appears in the record only as scattered figures on
+#   several bases that must be kept apart; it grew fast in the early 1980s and stayed large.
 # - By SIPRI's volume measure the United States has supplied nearly all of Japan's major
 #   imported weapons in every decade, which supports the DoD's import-share claim.
 # - Dollar figures for arms sales approvals cannot be checked against TIV deliveries; different
 #   units, timing and coverage make them separate questions.
-
-# %% [markdown]
+#
 # ## Sources
 
 # %%
-for table in ["trade", "arms_transfers", "claims", "events"]:
+for table in ["trade", "arms_transfers", "claims", "events", "sources"]:
     print(f"--- {table}\n{ad.cite(table)}\n")
