@@ -14,15 +14,18 @@
 #
 # Every later chapter argues from the same small set of tables that ship inside the
 # `alliance_data` package. Before using them, it pays to know what each one records, what
-# a single row stands for, how far it reaches in time and where it is weak. This chapter
-# walks through every table in catalogue order and ends with the one you pick.
+# a single row stands for, how far it reaches in time, what kind of source stands behind
+# it and where it is weak. This chapter walks through every table in catalogue order and
+# ends with the one you pick.
 #
 # **Learning goals**
 #
 # - Find, load, describe and cite any table with four calls: `ad.list_tables()`,
 #   `ad.load()`, `ad.describe()` and `ad.cite()`.
 # - Say for each table what one row stands for, what it covers and which caveats bind it.
-# - Apply the package's honesty rules: every row names its source, hand-transcribed series
+# - Judge a table by the sources behind its rows: official, scholarly, press or other web
+#   pages.
+# - Apply the package's honesty rules: every row names its source, hand-gathered series
 #   carry reliability grades, and doubtful values carry flags instead of being smoothed.
 # - Check that the files you analyse are the files that were published.
 
@@ -31,37 +34,92 @@ table = "troops"  # the table shown in detail at the end (any name from ad.list_
 preview_rows = 5  # how many rows each preview shows
 
 # %%
-# ruff: noqa: E402
+import hashlib
+import json
+
+import pandas as pd
 from IPython.display import Markdown, display
 
 import alliance_data as ad
-from alliance_data import explorer, plotting
+from alliance_notebooks import check_parameters, publish, style
 
-ad.validate_parameters("00_data_tour", table=table, preview_rows=preview_rows)
-plotting.use_house_style()
+checked = check_parameters("00_data_tour", table=table, preview_rows=preview_rows)
+style.use_house_style()
 
 # %% [markdown]
 # ## 0.1 The catalogue
 #
 # The package keeps a Frictionless `datapackage.json` that lists every table with its
 # columns, units, primary key, coverage, caveats and sources. `ad.list_tables()` returns
-# the table names in the order of that catalogue, and `ad.load(name)` returns a typed
-# pandas DataFrame (a fresh copy each time, so you cannot damage the package's data by
-# editing it). The cell below counts the rows of each table from the loaded data.
-
-# %% keep_output=true
-# NBVAL_CHECK_OUTPUT
-counts = explorer.row_counts()
-for name, rows in counts.items():
-    print(f"{name}: {rows} rows")
-print(f"all tables: {counts.sum()} rows in {len(counts)} tables")
+# the table names in the order of that catalogue, `ad.describe(name)` returns the entry,
+# and `ad.load(name)` returns a typed pandas DataFrame (a fresh copy each time, so you
+# cannot damage the package's data by editing it). The cell below builds one line per
+# table from those calls: what a row stands for, how many rows the loaded data have, the
+# catalogue's coverage, and how many caveats and distinct sources the table has.
 
 # %%
+catalogue = pd.DataFrame(
+    [
+        {
+            "table": name,
+            "title": ad.describe(name).title,
+            "one row per": ", ".join(ad.describe(name).primary_key),
+            "rows": len(ad.load(name)),
+            "coverage": ad.describe(name).coverage,
+            "caveats": len(ad.describe(name).caveats),
+            "sources": ad.load(name)["source_id"].nunique(),
+        }
+        for name in ad.list_tables()
+    ]
+)
+display(catalogue.style.hide(axis="index"))
+
+# %%
+largest = catalogue.loc[catalogue.rows.idxmax()]
+smallest = catalogue.loc[catalogue.rows.idxmin()]
 Markdown(
-    f"The package ships **{len(counts)} tables** with **{counts.sum():,} rows** between them. "
-    f"The largest is `{counts.idxmax()}` ({counts.max():,} rows) and the smallest is "
-    f"`{counts.idxmin()}` ({counts.min():,} rows): most tables are short, hand-checked "
+    f"The package ships **{len(catalogue)} tables** with **{catalogue.rows.sum():,} rows** "
+    f"between them. The largest is `{largest.table}` ({largest.rows:,} rows) and the smallest "
+    f"is `{smallest.table}` ({smallest.rows:,} rows): most tables are short, hand-checked "
     "compilations rather than bulk downloads."
+)
+
+# %% [markdown]
+# ### Which years each series can speak about
+#
+# A coverage line such as "1950–2025" hides the gaps inside it. Figure 0.1 draws, for each
+# table that has one row per year (or per dated event), a bar over every run of years with
+# at least one row. A gap is a year the table says nothing about: no report was found, no
+# survey was held, or no figure could be sourced. Chapters clip their year window to these
+# spans, and a line that crosses a gap in a later chapter is broken, never bridged.
+
+# %%
+YEAR_OF = {  # table -> how to read a row's year
+    "events": lambda f: f["date"].dt.year,
+    "troops": lambda f: f["year"],
+    "troops_japan_by_area": lambda f: f["year"],
+    "host_nation_support": lambda f: f["fiscal_year"],
+    "defense_spending": lambda f: f["year"],
+    "opinion": lambda f: f["year"],
+    "trade": lambda f: f["year"],
+    "arms_transfers": lambda f: f["year"],
+}
+fig, ax = style.new_figure(figsize=(10, 5.5))
+for lane, (name, year_of) in enumerate(YEAR_OF.items()):
+    years = pd.Series(sorted(set(year_of(ad.load(name)).dropna().astype(int))))
+    runs = years.groupby((years.diff() != 1).cumsum())  # consecutive years form one run
+    spans = [(run.min() - 0.5, run.max() - run.min() + 1) for _, run in runs]
+    ax.broken_barh(spans, (lane - 0.35, 0.7), color=style.colour("JPN"))
+ax.set_yticks(range(len(YEAR_OF)), list(YEAR_OF))
+ax.invert_yaxis()
+ax.grid(axis="y", visible=False)
+caption = style.finish(
+    ax,
+    title="Years with at least one row, by table",
+    ylabel="Table",
+    xlabel="Year (fiscal year for host_nation_support)",
+    note="A bar covers each run of consecutive years with data; white space is a gap. "
+    "Built from the tables themselves (ad.load).",
 )
 
 # %% [markdown]
@@ -72,60 +130,169 @@ Markdown(
 #
 # **Every row names a source.** Each table has a `source_id` column, and every value in it
 # must resolve to a row of the `sources` table, which records the title, publisher, year,
-# address, access date, licence and kind of each source. A source's *kind* matters:
-# *primary* sources produced the figure (a Defense Department report, SIPRI's database),
-# *compilations* are datasets assembled from primary sources by someone else, and
-# *secondary* sources (news pages, blogs, encyclopaedia mirrors) only report a figure. The
-# audit below checks the rule for every table and counts rows by the kind of source behind
-# them.
+# address, access date, licence and two gradings of each source. Its *kind* says how close
+# the source is to the figure: *primary* sources produced it (a Defense Department report,
+# SIPRI's database), *compilations* are datasets assembled from primary sources by someone
+# else, and *secondary* sources only report it. Its *quality* says who stands behind it:
+# an official body, a scholarly publisher or research institute, the press, or some other
+# web page. The audit below checks the first rule for every table.
 
 # %%
-audit = explorer.source_audit()
-display(audit.style.hide(axis="index"))
-primary_share = (
-    100
-    * audit.loc[audit.table != "sources", "primary"].sum()
-    / audit.loc[audit.table != "sources", "rows"].sum()
+sources = ad.load("sources")
+unresolved = pd.Series(
+    {
+        name: int((~ad.load(name)["source_id"].isin(sources["source_id"])).sum())
+        for name in ad.list_tables()
+    },
+    name="unresolved source_id values",
 )
+print(f"Unresolved source_id values across all tables: {unresolved.sum()}")
+if unresolved.sum():
+    display(unresolved[unresolved > 0].to_frame())
+
+# %% [markdown]
+# `ad.describe(name).source_quality` gives the share of a table's rows whose source has
+# each quality grade. Figure 0.2 puts the tables side by side. A table that rests mostly
+# on other web pages is not wrong for that reason, but each of its values deserves a look
+# at the row's source and note before it is quoted.
 
 # %%
+QUALITY = {  # grade -> (colour, words); a grade not listed here is drawn in grey
+    "official": ("#0072B2", "Official"),
+    "scholarly": ("#009E73", "Scholarly"),
+    "press": ("#E69F00", "Press"),
+    "other_web": ("#999999", "Other web pages"),
+}
+quality = pd.DataFrame({name: ad.describe(name).source_quality for name in ad.list_tables()}).T
+quality = quality.reindex(columns=[*QUALITY, *sorted(set(quality) - set(QUALITY))]).fillna(0)
+ungraded = [name for name in ad.list_tables() if not ad.describe(name).source_quality]
+if quality.empty or len(ungraded) == len(ad.list_tables()):
+    print("No table has source-quality grades in this version of the data.")
+else:
+    fig, ax = style.new_figure(figsize=(10, 6.5))
+    left = pd.Series(0.0, index=quality.index)
+    for grade in quality.columns:
+        colour, words = QUALITY.get(grade, (style.GREY, grade.replace("_", " ")))
+        ax.barh(quality.index, 100 * quality[grade], left=left, color=colour, label=words)
+        left += 100 * quality[grade]
+    ax.set_xlim(0, 100)
+    ax.invert_yaxis()
+    ax.grid(axis="y", visible=False)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    note = "Share of each table's rows by the quality grade of the row's source."
+    if ungraded:
+        note += f" Not graded yet: {', '.join(ungraded)}."
+    caption = style.finish(
+        ax,
+        title="Who stands behind each table's rows",
+        ylabel="Table",
+        xlabel="Rows (% of the table)",
+        note=note + " Grades: the package's sources table (ad.describe(name).source_quality).",
+    )
+
+# %%
+graded = quality.drop(index="sources", errors="ignore")
+grade_of = sources.set_index("source_id").get("source_quality", pd.Series(dtype="string"))
+row_ids = pd.concat([ad.load(n)["source_id"] for n in ad.list_tables() if n != "sources"])
+official_pct = 100 * (row_ids.map(grade_of) == "official").mean()
+most_official = graded["official"].idxmax() if "official" in graded else None
 Markdown(
-    f"Unresolved `source_id` values across all tables: **{audit.unresolved.sum()}**. "
-    f"Outside the `sources` table itself, {primary_share:.0f}% of rows rest directly on a "
-    "primary source; the rest lean on compilations or secondary pages, which is why their "
-    "caveats deserve attention."
+    f"Outside the `sources` table itself, {official_pct:.0f}% of all rows rest on an official "
+    f"source. The most official table is `{most_official}` "
+    f"({100 * graded.loc[most_official, 'official']:.0f}% of its rows)."
+    if most_official
+    else "No table has rows from an official source in this version of the data."
 )
 
 # %% [markdown]
-# **Transcribed series are labelled and graded.** Some figures exist in no downloadable
-# dataset and were copied by hand from newspaper pages, reproductions of ministry tables or
-# blogs. The catalogue marks such tables with the word TRANSCRIBED in their caveats. Where
-# sources of different quality disagree, the table keeps every version and grades each
-# row's `reliability`: *high* for faithful reproductions of an official table, *medium* for
-# newspapers, *low* for unsourced blogs.
+# **Hand-gathered series are graded.** Some figures exist in no downloadable dataset and
+# were copied by hand from ministry pages, reports and newspapers. Where sources of
+# different quality disagree, the table keeps every version and grades each row's
+# `reliability`: *high* for an official table or a faithful reproduction of one, *medium*
+# for newspapers, *low* for a figure derived from a stated change.
 #
 # **Doubtful values carry flags, not fixes.** When a value is odd (a report month that
 # differs, a dip the source never explains, a number computed from a stated change) the
 # row keeps the value and says so in a `flag`, `derived` or `coordinate_quality` column,
 # with a note. Nothing is silently interpolated or smoothed. The next cell lists every
-# such column and how often each value occurs.
+# such column it finds and how often each value occurs.
 
 # %%
-display(
-    Markdown(
-        "Tables marked TRANSCRIBED: " + ", ".join(f"`{n}`" for n in explorer.transcribed_tables())
-    )
+QUALITY_COLUMNS = ["flag", "reliability", "derived", "coordinate_quality"]
+marks = pd.concat(
+    [
+        ad.load(name)[column]
+        .astype("string")
+        .fillna("(empty)")
+        .value_counts()
+        .rename_axis("value")
+        .reset_index(name="rows")
+        .assign(table=name, column=column)
+        for name in ad.list_tables()
+        for column in QUALITY_COLUMNS
+        if column in ad.load(name)
+    ]
 )
-display(explorer.flag_summary().style.hide(axis="index"))
+display(marks[["table", "column", "value", "rows"]].style.hide(axis="index"))
 
 # %% [markdown]
 # ## 0.3 The tables, one by one
 #
 # Each section below says in a few sentences what the table is for, then shows the
-# catalogue's own description (columns with units, coverage, caveats and the first few
-# sources; `ad.describe(name)` prints the full list) and the first `preview_rows` rows.
-# Where a picture helps, a small figure follows.
-#
+# catalogue's own description (columns with units, coverage, the share of rows by source
+# quality, the caveats and the first few sources; `ad.describe(name)` prints the full
+# list) and the first `preview_rows` rows. Where a picture helps, a small figure follows.
+# The function in the next cell does the showing.
+
+
+# %%
+def show_table(name, max_sources=3):
+    """The catalogue entry of ``name`` as Markdown, then its first ``preview_rows`` rows."""
+    d = ad.describe(name)
+    grades = ", ".join(
+        f"{QUALITY.get(k, (None, k))[1].lower()} {v:.0%}" for k, v in d.source_quality.items()
+    )
+    caveats = "\n".join(f"- {c}" for c in d.caveats) or "- (none)"
+    listed = [f"- {s}" for s in d.sources[:max_sources]]
+    if len(d.sources) > max_sources:
+        listed.append(f"- … and {len(d.sources) - max_sources} more (`ad.cite({name!r})`)")
+    display(
+        Markdown(
+            f"**{d.name}**: {d.title}\n\n{d.description}\n\n"
+            f"*Rows:* {d.rows:,} · *Coverage:* {d.coverage} · "
+            f"*One row per:* {', '.join(d.primary_key)} · "
+            f"*Rows by source quality:* {grades or 'not graded yet'}\n\n"
+            f"{d.columns.fillna('').to_markdown(index=False)}\n\n"
+            f"**Caveats**\n\n{caveats}\n\n**Sources**\n\n" + "\n".join(listed)
+        ),
+        ad.load(name).head(preview_rows),
+    )
+
+
+# %% [markdown]
+# A figure's caption names its sources by publisher and title. The figure font has no
+# Japanese characters, so `drawable` keeps the sources whose names it can draw, and the
+# caption says how many others there are (`ad.cite(name)` lists every one).
+
+
+# %%
+def drawable(source_ids, table):
+    """(ids whose publisher and title have no CJK characters, a note on the others)."""
+    named = sources.set_index("source_id")
+    ids = sorted(set(source_ids))
+    ok = [
+        i
+        for i in ids
+        if all(ord(c) < 0x2E80 for c in named.loc[i, "publisher"] + named.loc[i, "title"])
+    ]
+    rest = len(ids) - len(ok)
+    note = (
+        f" {rest} more sources have Japanese titles: ad.cite({table!r}) lists them." if rest else ""
+    )
+    return ok, note
+
+
+# %% [markdown]
 # ### `sources`
 #
 # The bibliography of the package, one row per document, dataset or page. It is the
@@ -134,9 +301,8 @@ display(explorer.flag_summary().style.hide(axis="index"))
 # one, and its `licence` column says what you may reuse.
 
 # %%
-display(explorer.summary("sources"), ad.load("sources").head(preview_rows))
-sources = ad.load("sources")
-display(sources["kind"].value_counts().rename("sources").to_frame())
+show_table("sources")
+display(pd.crosstab(sources["source_quality"], sources["kind"], margins=True, margins_name="all"))
 
 # %% [markdown]
 # ### `events`
@@ -144,35 +310,16 @@ display(sources["kind"].value_counts().rename("sources").to_frame())
 # A chronology of the alliance from the surrender to the present, one row per dated event,
 # each summarised in the project's own words and tied to a source that gives the date.
 # When only the month or the year is known, the date falls on its first day and
-# `date_precision` says so. Use it to put labels on time-series figures, as the later
-# chapters do.
+# `date_precision` says so. The chapters use it to put labels on time-series figures, as
+# the troop figure below does.
 
 # %%
-display(explorer.summary("events"), ad.load("events").head(preview_rows))
-
-# %%
+show_table("events")
 events = ad.load("events")
-grid = explorer.events_by_decade()
-fig, ax = plotting.new_figure(figsize=(9, 6))
-explorer.draw_heatmap(ax, grid, colour_label="Events (count)")
-caption = explorer.finish_many(
-    ax,
-    table="events",
-    sources=events["source_id"],
-    title="Dated events per decade and category",
-    ylabel="Event category",
-    xlabel="Decade",
-    note="Cell values: number of events.",
-)
-explorer.show(fig, caption)
-
-# %%
-busiest = grid.sum().idxmax()
 Markdown(
     f"The chronology holds {len(events)} events from {events.date.min():%B %Y} to "
-    f"{events.date.max():%B %Y}. The busiest decade is the {busiest} "
-    f"({grid[busiest].sum()} events), and {(events.date_precision == 'day').mean():.0%} of "
-    "the dates are known to the day."
+    f"{events.date.max():%B %Y}, in {events.category.nunique()} categories; "
+    f"{(events.date_precision == 'day').mean():.0%} of the dates are known to the day."
 )
 
 # %% [markdown]
@@ -184,7 +331,7 @@ Markdown(
 # itself was read; an empty article means *not verified*, not *absent*.
 
 # %%
-display(explorer.summary("treaty_provisions"), ad.load("treaty_provisions").head(preview_rows))
+show_table("treaty_provisions")
 provisions = ad.load("treaty_provisions")
 display(provisions[["provision", "change"]].style.hide(axis="index"))
 
@@ -192,11 +339,11 @@ display(provisions[["provision", "change"]].style.hide(axis="index"))
 # ### `leaders`
 #
 # Terms of office of Japanese prime ministers and U.S. presidents, one row per continuous
-# term, so a leader who came back has two rows. Several presidents' dates rest on
-# general-audience pages; the caveats list the one date on which sources disagree.
+# term, so a leader who came back has two rows. Several dates rest on general-audience
+# pages; the caveats say which, and where sources disagree.
 
 # %%
-display(explorer.summary("leaders"), ad.load("leaders").head(preview_rows))
+show_table("leaders")
 leaders = ad.load("leaders")
 terms = leaders["country_iso3"].value_counts()
 Markdown(
@@ -209,25 +356,56 @@ Markdown(
 #
 # The backbone of the chapters on U.S. forces: U.S. active-duty military personnel in
 # Japan and several other host countries, one row per host and year, from the Defense
-# Department's personnel reports. A report is a snapshot taken in one month, not a yearly average, and
-# Japan's total includes Okinawa and the Bonin and Volcano Islands even while the United
-# States governed them. Years with no parsed report are absent rather than filled in;
-# values taken from a secondary compilation, unexplained dips and rows assembled from
-# several report lines are flagged.
+# Department's personnel reports. A report is a snapshot taken in one month, not a yearly
+# average, and Japan's total includes Okinawa and the Bonin and Volcano Islands even while
+# the United States governed them. Years with no parsed report are absent rather than
+# filled in, and rows with a known problem carry a `flag`. Figure 0.3 draws Japan's series
+# with its gaps and flags as they are.
 
 # %%
-display(explorer.summary("troops"), ad.load("troops").head(preview_rows))
+show_table("troops")
 
 # %%
-hosts = sorted(ad.load("troops")["country_iso3"].unique())
-fig, caption, troops_shown = explorer.draw_series("troops", 1950, 2025, hosts)
-explorer.show(fig, caption)
-japan = troops_shown[troops_shown.group == "JPN"]
-peak = japan.loc[japan.value.idxmax()]
+troops = ad.load("troops")
+japan = troops[troops.country_iso3 == "JPN"]
+landmarks = ad.events_titled(["1960 treaty enters into force", "Okinawa reverts to Japan"])
+landmarks = landmarks.assign(label=["1960 treaty", "Okinawa reversion"])
+
+fig, ax = style.new_figure()
+line = ad.with_all_years(japan)  # a year without a report breaks the line
+ax.plot(line.index, line["personnel"], markersize=3, **style.look("JPN"))
+flagged = japan.dropna(subset=["flag"])
+ax.scatter(
+    flagged.year,
+    flagged.personnel,
+    s=50,
+    facecolors="white",
+    edgecolors=style.colour("JPN"),
+    linewidths=1.3,
+    zorder=3,
+    label="flagged row (see its note)",
+)
+ax.set_xlim(japan.year.min() - 1, japan.year.max() + 1)
+ax.set_ylim(bottom=0)
+style.thousands(ax)
+style.annotate_events(ax, landmarks)
+ax.legend(loc="upper right")
+caption = style.finish(
+    ax,
+    title="U.S. military personnel in Japan, one report a year",
+    ylabel="Personnel (persons)",
+    xlabel="Year",
+    sources=japan.source_id,
+    note="Gaps are years without a report. Dashed lines: events from the events table.",
+)
+
+# %%
+peak = japan.loc[japan.personnel.idxmax()]
 Markdown(
     f"For Japan the table runs from {japan.year.min()} to {japan.year.max()} and peaks at "
-    f"{peak['value']:,.0f} personnel in {peak['year']}; {int(japan.flagged.sum())} of its "
-    f"{len(japan)} Japan rows carry a flag."
+    f"{peak.personnel:,} personnel in {peak.year}; {japan.flag.notna().sum()} of its "
+    f"{len(japan)} Japan rows carry a flag, of {japan.flag.nunique()} kinds. Chapter 2 "
+    "explains each kind."
 )
 
 # %% [markdown]
@@ -236,41 +414,53 @@ Markdown(
 # Before the Bonin Islands (1968) and Okinawa (1972) went back to Japan, the Defense
 # Department reported them apart from the main islands. This table keeps that split, one
 # row per year and area. It is what lets later chapters say how much of the U.S. presence
-# sat on Okinawa. The last year is distorted by a reporting change, and is flagged.
+# sat on Okinawa. Some rows are flagged; Figure 0.4 hatches the years whose split is
+# distorted by the way the report counted.
 
 # %%
-display(
-    explorer.summary("troops_japan_by_area"), ad.load("troops_japan_by_area").head(preview_rows)
-)
+show_table("troops_japan_by_area")
 
 # %%
 areas = ad.load("troops_japan_by_area")
 wide = areas.pivot(index="year", columns="area", values="personnel").astype(float)
-fig, ax = plotting.new_figure()
-bottom = 0
-for area, colour in zip(["mainland", "okinawa", "bonin_volcano"], plotting.PALETTE, strict=False):
+distorted = sorted(set(areas.loc[areas.flag == "split_distorted", "year"]))
+
+fig, ax = style.new_figure()
+bottom = pd.Series(0.0, index=wide.index)
+for area in [a for a in ["mainland", "okinawa", "bonin_volcano"] if a in wide]:
+    look = style.look(area)
+    hatch = ["//" if year in distorted else "" for year in wide.index]
     ax.bar(
-        wide.index, wide[area].fillna(0), bottom=bottom, color=colour, label=area.replace("_", "/")
+        wide.index,
+        wide[area].fillna(0),
+        bottom=bottom,
+        color=look["color"],
+        label=look["label"],
+        hatch=hatch,
+        edgecolor="white",
     )
-    bottom = bottom + wide[area].fillna(0)
-ax.legend()
-caption = plotting.finish(
+    bottom += wide[area].fillna(0)
+ax.set_xlim(wide.index.min() - 1, wide.index.max() + 1)
+style.thousands(ax)
+ax.legend(loc="upper right")
+why = areas.loc[areas.flag == "split_distorted", "note"].iloc[0].rstrip(".") if distorted else ""
+caption = style.finish(
     ax,
     title="U.S. personnel in Japan by area, before the reversions",
     ylabel="Personnel (persons)",
     xlabel="Year",
-    sources=areas["source_id"],
-    note="Years without a DoD report have no bar; the last year is flagged split_distorted.",
+    sources=areas.source_id,
+    note="Years without a DoD report have no bar."
+    + (f" Hatched: {', '.join(map(str, distorted))}, split distorted ({why})." if why else ""),
 )
-explorer.show(fig, caption)
 
 # %%
-clean = wide.drop(areas.loc[areas.flag.notna(), "year"].unique())  # drop distorted years
-share = (clean["okinawa"] / clean.sum(axis=1) * 100).dropna()
+clean = wide.drop(index=distorted)
+share = (100 * clean["okinawa"] / clean.sum(axis=1)).dropna()
 Markdown(
-    f"Leaving out the flagged year, Okinawa's share of the personnel counted in Japan "
-    f"was {share.iloc[0]:.0f}% in {share.index[0]} and reached {share.max():.0f}% in "
-    f"{share.idxmax()}."
+    "Leaving out the years with a distorted split, Okinawa's share of the personnel counted "
+    f"in Japan was {share.iloc[0]:.0f}% in {share.index[0]} and reached {share.max():.0f}% "
+    f"in {share.idxmax()}."
 )
 
 # %% [markdown]
@@ -283,30 +473,36 @@ Markdown(
 # facilities cannot be mapped.
 
 # %%
-display(explorer.summary("bases"), ad.load("bases").head(preview_rows))
+show_table("bases")
 
 # %%
 bases = ad.load("bases")
 mapped = bases.dropna(subset=["lat", "lon"])
-fig, ax = plotting.new_figure(figsize=(7, 7))
-plotting.draw_japan(ax)
-for in_okinawa, colour, label in [
-    (False, "#0072B2", "rest of Japan"),
-    (True, "#D55E00", "Okinawa Prefecture"),
-]:
+fig, ax = style.new_figure(figsize=(7.5, 7.5))
+style.draw_japan(ax)
+for in_okinawa, key, label in [(False, "mainland", "rest of Japan"), (True, "okinawa", "Okinawa")]:
     rows = mapped[mapped.okinawa == in_okinawa]
-    ax.scatter(rows.lon, rows.lat, color=colour, s=25, label=f"Facility, {label}", zorder=2)
+    look = style.look(key)
+    ax.scatter(
+        rows.lon,
+        rows.lat,
+        color=look["color"],
+        marker=look["marker"],
+        s=30,
+        label=f"Facility, {label}",
+        zorder=2,
+    )
 ax.set(xlim=(122, 147), ylim=(24, 46))
 ax.legend(loc="upper left")
-caption = plotting.finish(
+caption = style.finish(
     ax,
     title="U.S. facilities in Japan (Vine's list)",
     ylabel="Latitude (°N)",
     xlabel="Longitude (°E)",
-    sources=bases["source_id"],
-    note="Facilities with removed coordinates are not shown.",
+    sources=drawable(bases.source_id, "bases")[0],
+    note="Facilities whose coordinates were removed are not shown."
+    + drawable(bases.source_id, "bases")[1],
 )
-explorer.show(fig, caption)
 
 # %%
 Markdown(
@@ -319,132 +515,153 @@ Markdown(
 # ### `host_nation_support`
 #
 # What Japan pays towards the cost of stationing U.S. forces (*omoiyari yosan*), one row
-# per fiscal year and source, plus the multi-year totals of the Special Measures Agreements.
-# It is a TRANSCRIBED, partial series: most years are missing, figures come in different
-# budget bases, and when two sources disagree both rows stay, each with its reliability
-# grade. Compare like with like.
+# per fiscal year, scope, source and budget basis. It was gathered by hand and is partial:
+# many years are missing (see Figure 0.1), figures come in different budget bases and
+# scopes, and when two sources disagree both rows stay, each with its reliability grade.
+# Compare like with like; chapter 4 shows how.
 
 # %%
-display(explorer.summary("host_nation_support"), ad.load("host_nation_support").head(preview_rows))
-
-# %%
+show_table("host_nation_support")
 hns = ad.load("host_nation_support")
-annual = hns[hns.period == "annual"]
-fig, ax = plotting.new_figure()
-for grade, colour in [("high", "#009E73"), ("medium", "#E69F00"), ("low", "#D55E00")]:
-    rows = annual[annual.reliability == grade]
-    ax.scatter(
-        rows.fiscal_year, rows.amount_jpy_100m, color=colour, s=40, label=f"reliability: {grade}"
-    )
-ax.set_ylim(bottom=0)
-ax.legend()
-caption = explorer.finish_many(
-    ax,
-    table="host_nation_support",
-    sources=annual["source_id"],
-    title="Japan's Host Nation Support, annual figures by reliability",
-    ylabel="Amount (100 million yen, nominal)",
-    xlabel="Japanese fiscal year",
-    note="Annual rows only; budget bases differ between rows.",
+Markdown(
+    f"The table has {len(hns)} rows for {hns.fiscal_year.nunique()} fiscal years from "
+    f"{hns.source_id.nunique()} sources, in {hns.scope.nunique()} scopes and "
+    f"{hns.basis.nunique()} budget bases."
 )
-explorer.show(fig, caption)
+
+# %% [markdown]
+# ### `special_measures_agreements`
+#
+# The Special Measures Agreements under which Japan pays part of the cost of U.S. forces
+# beyond what the Status of Forces Agreement requires, one row per agreement: its dates,
+# the fiscal years it covers and, where an official page states it, its total. Dates and
+# totals that could not be sourced are left empty, and the note says so.
 
 # %%
-repeats = annual.fiscal_year.value_counts()
+show_table("special_measures_agreements")
+sma = ad.load("special_measures_agreements")
 Markdown(
-    f"The table has {len(annual)} annual figures and {(hns.period != 'annual').sum()} "
-    f"agreement totals from {hns.source_id.nunique()} sources. "
-    f"{(repeats > 1).sum()} fiscal years have more than one figure; exercise 0.2 looks at them."
+    f"The table lists {len(sma)} agreements; {sma.signed.notna().sum()} have a signature "
+    f"date and {sma.total_jpy_100m.notna().sum()} a stated total."
 )
 
 # %% [markdown]
 # ### `defense_spending`
 #
-# Military expenditure by country and year from SIPRI's database: constant 2023 dollars,
+# Military expenditure by country and year from SIPRI's database: constant dollars,
 # current dollars, local currency and the share of GDP, which is stored in **percent**
 # (SIPRI publishes a fraction). Japan's budget year runs from April, while SIPRI's figures
 # are for calendar years. Missing years are absent, never zero.
 
 # %%
-display(explorer.summary("defense_spending"), ad.load("defense_spending").head(preview_rows))
+show_table("defense_spending")
 
 # %%
-milex_countries = ["JPN", "USA", "CHN", "KOR", "DEU"]
-fig, caption, milex = explorer.draw_series("milex_share", 1949, 2024, milex_countries)
-explorer.show(fig, caption)
-latest = milex[milex.group == "JPN"].iloc[-1]
+all_spending = ad.load("defense_spending")
+spending = all_spending.dropna(subset=["share_of_gdp_pct"])
+fig, ax = style.new_figure()
+for code in ["JPN", "USA", "CHN", "KOR", "DEU"]:
+    line = ad.with_all_years(spending[spending.country_iso3 == code])
+    ax.plot(line.index, line["share_of_gdp_pct"], markersize=3, **style.look(code))
+ax.set_xlim(spending.year.min() - 1, spending.year.max() + 1)
+ax.set_ylim(bottom=0)
+ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
+caption = style.finish(
+    ax,
+    title="Military expenditure as a share of GDP",
+    ylabel="Military expenditure (% of GDP)",
+    xlabel="Year",
+    sources=spending.source_id,
+    note="SIPRI calendar-year figures; a line starts where SIPRI's series for the country does.",
+)
+
+# %%
+latest = spending[spending.country_iso3 == "JPN"].sort_values("year").iloc[-1]
 Markdown(
-    f"The table covers {ad.load('defense_spending').country_iso3.nunique()} countries. "
-    f"Japan's latest value is {latest['value']:.1f}% of GDP ({latest['year']})."
+    f"The table covers {all_spending.country_iso3.nunique()} countries. Japan's latest share is "
+    f"{latest.share_of_gdp_pct:.1f}% of GDP ({latest.year})."
 )
 
 # %% [markdown]
 # ### `opinion`
 #
 # Survey results on views of the United States, one row per survey, country, measure and
-# year. The Pew Global Attitudes values come from a dataset; the Cabinet Office and
-# Yomiuri–Gallup values were transcribed from news pages. The Cabinet Office survey moved
-# from face-to-face interviews to mail in 2020, so values either side of that break are
-# not directly comparable. The figure draws the mail-mode waves with open markers and
-# crosses out flagged rows.
+# year. The surveys ask different questions, so Figure 0.6 draws one measure per survey
+# and never joins them into one line. Some waves changed how they were fielded (the `mode`
+# column); the figure draws mail-mode waves with open markers and crosses out flagged
+# rows.
 
 # %%
-display(explorer.summary("opinion"), ad.load("opinion").head(preview_rows))
-
-# %%
-fig, ax = plotting.new_figure()
-drawn = explorer.draw_japan_opinion(ax)
-ax.legend(loc="lower left", fontsize=8)
-caption = explorer.finish_many(
-    ax,
-    table="opinion",
-    sources=drawn["source_id"],
-    title="How the Japanese public sees the United States",
-    ylabel="Respondents (%)",
-    xlabel="Fieldwork year",
-    note="Open markers: Cabinet Office mail survey (from 2020). Crosses: flagged rows.",
-)
-explorer.show(fig, caption)
+show_table("opinion")
 
 # %%
 opinion = ad.load("opinion")
+MEASURES = {  # survey key in the house style -> (survey name starts with, measure, words)
+    "cabinet_office": ("Cabinet Office", "affinity_toward_us", "feel affinity toward the U.S."),
+    "pew": ("Pew", "favorable_view_of_us", "favourable view of the U.S."),
+    "yomiuri_gallup": ("Yomiuri", "relations_good", "say relations with the U.S. are good"),
+}
+fig, ax = style.new_figure(figsize=(10, 5.5))
+drawn = []
+for key, (survey, measure, words) in MEASURES.items():
+    rows = opinion[
+        opinion.survey.str.startswith(survey)
+        & (opinion.measure == measure)
+        & (opinion.country_iso3 == "JPN")
+    ]
+    if rows.empty:
+        continue
+    drawn.append(rows)
+    look = style.look(key) | {"label": f"{style.name(key)}: {words}"}
+    line = ad.with_all_years(rows)
+    ax.plot(line.index, line["value_pct"], markersize=5, **look)
+    mail = rows[rows["mode"] == "mail"]
+    ax.scatter(
+        mail.year, mail.value_pct, s=45, facecolors="white", edgecolors=look["color"], zorder=3
+    )
+    marked = rows.dropna(subset=["flag"])
+    ax.scatter(marked.year, marked.value_pct, marker="x", s=40, color="#222222", zorder=4)
+drawn = pd.concat(drawn)
+ax.scatter([], [], s=45, facecolors="white", edgecolors=style.GREY, label="mail survey")
+ax.scatter([], [], marker="x", s=40, color="#222222", label="flagged row")
+ax.set_xlim(drawn.year.min() - 1, drawn.year.max() + 1)
+ax.set_ylim(0, 100)
+ax.legend(loc="lower left", ncols=2)
+caption = style.finish(
+    ax,
+    title="How the Japanese public sees the United States, three surveys",
+    ylabel="Respondents (%)",
+    xlabel="Fieldwork year",
+    sources=drawable(drawn.source_id, "opinion")[0],
+    note="Each survey asks its own question; lines break in years without a value."
+    + drawable(drawn.source_id, "opinion")[1],
+)
+
+# %%
+mail_years = opinion.loc[opinion["mode"] == "mail", "year"]
 Markdown(
     f"The table holds {len(opinion)} rows from {opinion.survey.nunique()} surveys in "
-    f"{opinion.country_iso3.nunique()} countries; {opinion.flag.notna().sum()} rows are flagged."
+    f"{opinion.country_iso3.nunique()} countries; {opinion.flag.notna().sum()} rows are "
+    "flagged." + (f" Mail-mode waves start in {mail_years.min()}." if len(mail_years) else "")
 )
 
 # %% [markdown]
 # ### `trade`
 #
 # U.S. goods trade with Japan as published, one row per year, reporter and basis. No
-# continuous official series was available, so the rows were TRANSCRIBED from reports and
-# news pages, and the definitions of exports differ between them. Gaps are left as gaps.
-# The balance is seen from the U.S. side: negative means a U.S. deficit.
+# continuous official series was available, so the rows were gathered by hand from reports
+# and news pages, and the definitions of exports differ between them (the `basis` column).
+# Gaps are left as gaps. The balance is seen from the U.S. side: negative means a U.S.
+# deficit.
 
 # %%
-display(explorer.summary("trade"), ad.load("trade").head(preview_rows))
-
-# %%
-trade = ad.load("trade").dropna(subset=["us_balance_usd_bn"])
-fig, ax = plotting.new_figure()
-for derived, marker, label in [
-    (False, "o", "as published"),
-    (True, "D", "derived from a stated change"),
-]:
-    rows = trade[trade.derived == derived]
-    ax.scatter(rows.year, rows.us_balance_usd_bn, marker=marker, color="#0072B2", s=35, label=label)
-ax.axhline(0, color="#444444", linewidth=0.8)
-ax.legend()
-caption = explorer.finish_many(
-    ax,
-    table="trade",
-    sources=trade["source_id"],
-    title="U.S. goods balance with Japan, as transcribed",
-    ylabel="Balance (billion US$, current)",
-    xlabel="Year",
-    note="Negative values are U.S. deficits; export definitions differ between rows.",
+show_table("trade")
+trade = ad.load("trade")
+Markdown(
+    f"The table has {len(trade)} rows for {trade.year.nunique()} years on "
+    f"{trade.basis.nunique()} bases; {int(trade.derived.sum())} rows are derived from a "
+    "stated change rather than published as a level."
 )
-explorer.show(fig, caption)
 
 # %% [markdown]
 # ### `arms_transfers`
@@ -452,18 +669,14 @@ explorer.show(fig, caption)
 # Deliveries of major conventional weapons to Japan, one row per supplier and year, in
 # SIPRI's trend-indicator value (TIV). TIV measures the military capability transferred,
 # not the money paid, so it is good for shares and trends and useless for prices. Years
-# with no deliveries are simply absent.
+# with no deliveries are simply absent. Chapter 9 draws the series.
 
 # %%
-display(explorer.summary("arms_transfers"), ad.load("arms_transfers").head(preview_rows))
-
-# %%
-fig, caption, arms = explorer.draw_series("arms_tiv", 1952, 2021)
-explorer.show(fig, caption)
-us_share = arms.loc[arms.group == "USA", "value"].sum() / arms.value.sum()
+show_table("arms_transfers")
+arms = ad.load("arms_transfers")
 Markdown(
-    f"Between {arms.year.min()} and {arms.year.max()} the United States supplied "
-    f"{us_share:.0%} of the TIV delivered to Japan."
+    f"Between {arms.year.min()} and {arms.year.max()}, {arms.supplier_iso3.nunique()} "
+    "suppliers delivered major arms to Japan."
 )
 
 # %% [markdown]
@@ -475,7 +688,7 @@ Markdown(
 # note explaining what it measures.
 
 # %%
-display(explorer.summary("overseas_missions"), ad.load("overseas_missions").head(preview_rows))
+show_table("overseas_missions")
 missions = ad.load("overseas_missions")
 Markdown(
     f"The table has {len(missions)} rows covering {missions.name.nunique()} named missions or "
@@ -486,38 +699,19 @@ Markdown(
 # %% [markdown]
 # ### `claims`
 #
-# The project's audit of its seed documents: one row per quantitative or dated claim,
+# The project's audit of five seed documents (short texts about the alliance, from an
+# encyclopaedia to a government news story): one row per quantitative or dated claim,
 # with the value as the seed states it, what the evidence says, a verdict and an
 # explanation. This is where contradictions between sources are kept in the open rather
-# than resolved quietly; chapter 8 works through them.
+# than resolved quietly; chapter 8 works through them. The cell names each seed by its
+# publication (through `seed_source_id` and the sources table) and counts its verdicts.
 
 # %%
-display(explorer.summary("claims"), ad.load("claims").head(preview_rows))
-
-# %%
+show_table("claims")
 claims = ad.load("claims")
-verdicts = ["consistent", "approximate", "conflicting", "unverifiable"]
-by_seed = claims.pivot_table(index="seed", columns="verdict", values="claim_id", aggfunc="count")
-by_seed = by_seed.reindex(columns=verdicts).fillna(0)
-by_seed.index = "seed " + by_seed.index.str.split("_").str[0]
-fig, ax = plotting.new_figure()
-by_seed.plot.barh(stacked=True, ax=ax, color=["#009E73", "#56B4E9", "#D55E00", "#999999"])
-ax.invert_yaxis()
-caption = explorer.finish_many(
-    ax,
-    table="claims",
-    sources=claims["source_id"],
-    title="Verdicts on the seed documents' claims",
-    ylabel="Seed document",
-    xlabel="Claims (count)",
-)
-explorer.show(fig, caption)
-
-# %%
-tally = claims.verdict.value_counts()
-Markdown(
-    f"Of {len(claims)} claims, " + ", ".join(f"{tally.get(v, 0)} are {v}" for v in verdicts) + "."
-)
+publication = sources.set_index("source_id")["publisher"]
+claims["publication"] = claims.seed_source_id.map(publication).fillna(claims.seed)
+display(pd.crosstab(claims.publication, claims.verdict, margins=True, margins_name="all"))
 
 # %% [markdown]
 # ## 0.4 Citing what you use
@@ -536,22 +730,54 @@ print(ad.cite(table, style="bibtex"))
 # The catalogue records the size and SHA-256 checksum of every file. `ad.load` recomputes
 # both on every first load and refuses a file that is missing, truncated or altered with a
 # `DataIntegrityError` that names the file; it never returns part of a table. The first
-# cell recomputes the checksums by hand; the second alters one byte in a temporary copy of
-# a file (the installed data are not touched) to show the refusal.
+# cell recomputes the checksums by hand from the files (`ad.path(name)`) and the catalogue
+# beside them; the second changes one byte of a copy in memory (the installed file is not
+# touched) to show that the checksum no longer matches.
 
 # %%
-checks = explorer.verify_checksums()
+package = json.loads((ad.path("sources").parent / "datapackage.json").read_text("utf-8"))
+recorded = {res["name"]: res for res in package["resources"]}
+checks = pd.DataFrame(
+    [
+        {
+            "table": name,
+            "file": ad.path(name).name,
+            "bytes": len(data := ad.path(name).read_bytes()),
+            "recorded sha256": recorded[name]["hash"].split(":", 1)[1][:16] + "…",
+            "matches": "sha256:" + hashlib.sha256(data).hexdigest() == recorded[name]["hash"]
+            and len(data) == recorded[name]["bytes"],
+        }
+        for name in ad.list_tables()
+    ]
+)
 display(checks.style.hide(axis="index"))
-print(f"files matching their recorded checksum: {checks.matches.sum()} of {len(checks)}")
+print(f"Files matching their recorded checksum: {checks.matches.sum()} of {len(checks)}")
 
 # %%
-print(explorer.tamper_demo("troops"))
+original = ad.path("troops").read_bytes()
+altered = original.replace(b"209451", b"260000", 1)  # one value of the 1953 report, changed
+print("bytes changed:", sum(a != b for a, b in zip(original, altered, strict=True)))
+print(
+    "altered copy matches the catalogue:",
+    "sha256:" + hashlib.sha256(altered).hexdigest() == recorded["troops"]["hash"],
+)
 
 # %% [markdown]
 # Two further checks live in the repository rather than the notebook: `python -m etl --check`
 # rebuilds every table from the raw inputs and confirms that the result is byte-identical,
 # and the test suite validates the whole data package with Frictionless and checks that
 # every `source_id` resolves.
+
+# %%
+publish(
+    tables=len(catalogue),
+    rows_total=int(catalogue.rows.sum()),
+    unresolved_source_ids=int(unresolved.sum()),
+    official_rows_pct=round(official_pct, 1),
+    files_matching_checksum=int(checks.matches.sum()),
+    japan_troops_peak=int(peak.personnel),
+    japan_troops_peak_year=int(peak.year),
+)
 
 # %% [markdown]
 # ## 0.6 Your table
@@ -562,60 +788,75 @@ print(explorer.tamper_demo("troops"))
 
 # %%
 display(ad.describe(table), ad.load(table).head(preview_rows))
-n = len(ad.load(table))
-print(f"Table shown: {table} ({n} rows)")
+print(f"Table shown: {table} ({len(ad.load(table)):,} rows)")
 
 # %% [markdown]
 # ## Exercises
 #
 # ### Exercise 0.1
 #
-# For every table that has a `flag` column, compute how many rows carry a flag and what
-# share of the table that is. Which table is most often flagged, and does that make it the
-# least trustworthy? (Hint: loop over `ad.list_tables()` and test `"flag" in frame`.)
+# Which tables have a `flag` column? For each, compute how many rows carry a flag and what
+# share of the table that is. Does the most often flagged table deserve the least trust?
 
 # %% tags=["solution"]
-import pandas as pd
+from alliance_notebooks.exercises import check
 
 flag_share = pd.DataFrame(
     [
         {"table": t, "flagged": int(f["flag"].notna().sum()), "share": f["flag"].notna().mean()}
         for t in ad.list_tables()
-        if "flag" in (f := ad.load(t))
+        if "flag" in (f := ad.load(t)).columns
     ]
 )
 display(flag_share.style.format({"share": "{:.1%}"}).hide(axis="index"))
 # A high share reflects careful annotation, not necessarily worse data: flags mark values
 # that were kept and explained rather than silently dropped or smoothed.
+check("00.1", list(flag_share.table))
 
 # %% [markdown]
 # ### Exercise 0.2
 #
-# In `host_nation_support`, find the fiscal years that have more than one *annual* figure.
-# For each, show the amount, basis, reliability and source, and compute the gap between the
-# highest and lowest figure as a percentage of the lowest. Is each gap a conflict between
-# sources, or a difference of budget basis?
+# Combine two tables: who was Japan's prime minister on the day the 1960 treaty entered
+# into force? Take the date from `events` and find the `leaders` row whose term contains
+# it (a term with no end date is still running).
 
 # %% tags=["solution"]
-hns_annual = ad.load("host_nation_support").query("period == 'annual'")
-doubled = hns_annual[hns_annual.fiscal_year.duplicated(keep=False)]
-display(doubled[["fiscal_year", "amount_jpy_100m", "basis", "reliability", "source_id"]])
-gap = doubled.groupby("fiscal_year").amount_jpy_100m.agg(lambda s: 100 * (s.max() / s.min() - 1))
-print(gap.round(1).rename("gap between figures (%)").to_string())
-# Read the basis column: a contract-basis and an expenditure-basis figure for the same year
-# are both right; two budget figures from different pages that differ are a real conflict.
+from alliance_notebooks.exercises import check
+
+in_force = ad.events_titled(["1960 treaty enters into force"]).date.iloc[0]
+prime_ministers = ad.load("leaders").query("country_iso3 == 'JPN'")
+serving = prime_ministers[
+    (prime_ministers.term_start <= in_force)
+    & (prime_ministers.term_end.isna() | (prime_ministers.term_end >= in_force))
+]
+display(serving[["name", "term_start", "term_end"]])
+check("00.2", serving.name.iloc[0])
+
+# %% [markdown]
+# ### Exercise 0.3
+#
+# In `troops_japan_by_area`, find the first year in which more U.S. personnel were counted
+# on Okinawa than on the main islands. Check the year's rows for flags before you trust it.
+
+# %% tags=["solution"]
+from alliance_notebooks.exercises import check
+
+by_area = ad.load("troops_japan_by_area").pivot(index="year", columns="area", values="personnel")
+first_majority = int(by_area[by_area["okinawa"] > by_area["mainland"]].index.min())
+display(ad.load("troops_japan_by_area").query("year == @first_majority"))
+check("00.3", first_majority)
 
 # %% [markdown]
 # ## Key takeaways
 #
 # - Four calls cover almost everything: `list_tables`, `load`, `describe` and `cite`.
-# - Every row names a source in the `sources` table; read the source's kind and notes
-#   before leaning on a figure.
-# - Hand-transcribed series (host-nation support, trade) are partial, graded by
+# - Every row names a source in the `sources` table; read the source's quality grade and
+#   notes before leaning on a figure.
+# - Coverage lines hide gaps: check which years a table can actually speak about.
+# - Hand-gathered series (host-nation support, trade) are partial, graded by
 #   reliability and keep conflicting values side by side.
-# - Flags and quality columns mark doubtful values instead of hiding them; the later
-#   chapters draw flagged points differently.
-# - `ad.load` verifies each file's checksum, so an altered or truncated table fails loudly.
+# - Flags and quality columns mark doubtful values instead of hiding them, and `ad.load`
+#   verifies each file's checksum, so an altered or truncated table fails loudly.
 #
 # ## Sources
 #
@@ -623,4 +864,5 @@ print(gap.round(1).rename("gap between figures (%)").to_string())
 # them: the package once, then each source once.
 
 # %%
-print(explorer.bibliography(ad.list_tables()))
+entries = dict.fromkeys(e for name in ad.list_tables() for e in ad.cite(name).split("\n\n"))
+print("\n\n".join(entries))

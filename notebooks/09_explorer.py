@@ -20,7 +20,7 @@
 # **Learning goals**
 #
 # - Compare U.S. troop levels, defence effort, public opinion and arms supply across
-#   countries and periods without writing plotting code.
+#   countries and periods, and see the few lines of pandas behind each figure.
 # - Read every redrawn figure with its caption: which source, which caveats, which
 #   countries have no data.
 # - Turn an interesting view into a reproducible one by re-running the notebook with
@@ -29,117 +29,476 @@
 # %% tags=["parameters"]
 start_year = 1950  # first year shown (the slider starts here)
 end_year = 2025  # last year shown (the slider ends here)
-countries = ["JPN", "DEU", "KOR"]  # countries compared (ISO3 codes from the troops table)
+countries = ["JPN", "DEU", "KOR"]  # countries compared (ISO3 codes the explorer offers)
 
 # %%
-# ruff: noqa: E402
-from IPython.display import Markdown, display
+import html
+import io
+from pathlib import Path
+
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
+import pandas as pd
+from IPython.display import HTML, Image, Markdown, display
+from matplotlib.ticker import MaxNLocator
 
 import alliance_data as ad
-from alliance_data import explorer, plotting
+from alliance_notebooks import check_parameters, publish, style
+from alliance_notebooks.chapters import declaration
+from alliance_notebooks.parameters import allowed_values
 
-ad.validate_parameters("09_explorer", start_year=start_year, end_year=end_year, countries=countries)
-plotting.use_house_style()
+checked = check_parameters(
+    "09_explorer", start_year=start_year, end_year=end_year, countries=countries
+)
+start_year, end_year = checked["start_year"], checked["end_year"]
+style.use_house_style()
 
 # %% [markdown]
-# ## 9.1 How to use the explorer
+# ## 9.1 The series
 #
-# The live explorer sits in section 9.3. It has three controls:
+# Each series is one value column of one table, with the rows it keeps. Country series
+# draw one line per country; the arms series is about Japan as a buyer, so it draws the
+# United States against all other suppliers and ignores the country list. Add a series by
+# adding an entry here: every figure, the static fallback and the live explorer read this
+# dictionary.
+
+# %%
+PEW = "Pew Research Center, Global Attitudes Survey"
+SERIES = {
+    "troops": {
+        "label": "U.S. troops stationed in the host (troops)",
+        "table": "troops",
+        "value": "personnel",
+        "rows": {},
+        "scale": 1,
+        "ylabel": "Personnel (persons)",
+        "title": "U.S. military personnel stationed in each host",
+        "note": "One DoD report per year (June to 1956, September from 1957); Japan includes "
+        "Okinawa and the Bonin/Volcano Islands.",
+    },
+    "milex_share": {
+        "label": "Defence spending, share of GDP (defense_spending)",
+        "table": "defense_spending",
+        "value": "share_of_gdp_pct",
+        "rows": {},
+        "scale": 1,
+        "ylabel": "Military expenditure (% of GDP)",
+        "title": "Military expenditure as a share of GDP",
+        "note": "SIPRI calendar-year figures; Japan's budget year starts in April.",
+    },
+    "milex_constant": {
+        "label": "Defence spending, constant 2023 US$ (defense_spending)",
+        "table": "defense_spending",
+        "value": "milex_usd_m_constant",
+        "rows": {},
+        "scale": 1e-3,  # the table stores millions; the figure draws billions
+        "ylabel": "Military expenditure (billion US$, constant 2023)",
+        "title": "Military expenditure in constant 2023 dollars",
+        "note": "SIPRI figures, drawn in billions (the table stores millions).",
+    },
+    "pew_favourable": {
+        "label": "Favourable view of the U.S., Pew (opinion)",
+        "table": "opinion",
+        "value": "value_pct",
+        "rows": {"survey": PEW, "measure": "favorable_view_of_us"},
+        "scale": 1,
+        "ylabel": "Favourable view of the U.S. (% of respondents)",
+        "title": "Share of the public with a favourable view of the United States",
+        "note": "Pew Global Attitudes Survey; years without a survey are gaps.",
+        "ymax": 100,  # a share of respondents cannot pass 100%
+    },
+    "arms_tiv": {
+        "label": "Arms deliveries to Japan by supplier, SIPRI TIV (arms_transfers)",
+        "table": "arms_transfers",
+        "value": "tiv_m",
+        "rows": {},
+        "scale": 1,
+        "ylabel": "Deliveries (million TIV)",
+        "title": "Major conventional arms delivered to Japan, by supplier",
+        "note": "TIV measures military capability transferred, not the price paid; years "
+        "without deliveries have no bar.",
+    },
+}
+BY_COUNTRY = [key for key, spec in SERIES.items() if spec["table"] != "arms_transfers"]
+
+
+def series_rows(key):
+    """The rows of a series' table that the series keeps (every year, every country)."""
+    spec = SERIES[key]
+    frame = ad.load(spec["table"])
+    for column, value in spec["rows"].items():
+        frame = frame[frame[column] == value]
+    return frame
+
+
+# %% [markdown]
+# The country list offers every country that at least one country series has data for.
+# The `countries` parameter allows exactly these codes (its rule in `chapters.yml`); the
+# cell stops with an error if the two ever drift apart, for example after a table gains a
+# country.
+
+# %%
+NAMES = {"SUN": "Soviet Union"}  # codes the house style has no name for
+
+
+def country_name(code):
+    return NAMES.get(code, style.name(code))
+
+
+offered = sorted(set().union(*(set(series_rows(key)["country_iso3"]) for key in BY_COUNTRY)))
+declared = allowed_values(declaration("09_explorer", Path.cwd())["parameters"]["countries"])
+if offered != sorted(declared):
+    raise RuntimeError(
+        f"chapters.yml allows countries {sorted(declared)}, but the explorer offers {offered}: "
+        "update the rule for 09_explorer's countries parameter."
+    )
+print(f"Countries offered ({len(offered)}):", ", ".join(country_name(c) for c in offered))
+
+# %% [markdown]
+# ## 9.2 Selecting and drawing one series
 #
-# - **Series** (drop-down): U.S. military personnel in each host (`troops`); military
-#   expenditure as a share of GDP or in constant 2023 dollars (`defense_spending`, from
-#   SIPRI); the share of the public with a favourable view of the United States (`opinion`,
-#   Pew Global Attitudes); and deliveries of major arms to Japan, United States against all
-#   other suppliers (`arms_transfers`, SIPRI trend-indicator values).
-# - **Countries** (list): click one country, or hold Ctrl (Cmd on a Mac) and click to
-#   pick several. The list offers every country that at least one series covers; when a
-#   country has no data in the chosen series, the caption says so instead of drawing an
-#   empty line. The arms series is about Japan as a buyer, so it ignores this list.
-# - **Years** (slider): drag either end. The figure redraws when you let go.
+# `select` keeps the years and countries asked for and returns tidy rows: year, group (a
+# country, or the supplier group), value, whether the row is flagged, and its source.
+# `draw` turns those rows into a house-style figure. A line breaks where the table has no
+# value (`ad.with_all_years` inserts the missing years), flagged values get open circles,
+# and dashed lines mark four landmark events.
+
+# %%
+LANDMARKS = {
+    "1960 treaty enters into force": "1960 treaty",
+    "Okinawa reverts to Japan": "Okinawa reversion",
+    "Security legislation enacted": "2015 security laws",
+    "2022 National Security Strategy": "2022 strategy",
+}
+landmarks = ad.events_titled(LANDMARKS).assign(label=lambda e: e["title"].map(LANDMARKS))
+
+
+def select(key, first, last, codes):
+    """Tidy rows of one series inside first–last (country series: only ``codes``)."""
+    spec = SERIES[key]
+    frame = series_rows(key)
+    frame = frame[frame["year"].between(first, last)].dropna(subset=[spec["value"]])
+    if key in BY_COUNTRY:
+        frame = frame[frame["country_iso3"].isin(codes)]
+        group = frame["country_iso3"]
+        flagged = frame["flag"].notna() if "flag" in frame else False
+    else:
+        group = frame["supplier_iso3"].where(frame["supplier_iso3"] == "USA", "others")
+        flagged = False
+    tidy = pd.DataFrame(
+        {
+            "year": frame["year"].astype(int),
+            "group": group,
+            "value": frame[spec["value"]].astype(float) * spec["scale"],
+            "flagged": flagged,
+            "source_id": frame["source_id"],
+        }
+    )
+    if key not in BY_COUNTRY:  # one bar segment per supplier group and year
+        tidy = tidy.groupby(["year", "group"], as_index=False).agg(
+            value=("value", "sum"), flagged=("flagged", "any"), source_id=("source_id", "first")
+        )
+    return tidy.sort_values(["group", "year"]).reset_index(drop=True)
+
+
+def draw(key, first, last, codes):
+    """One series as a house-style figure; returns (figure or None, caption, rows drawn)."""
+    spec = SERIES[key]
+    shown = select(key, first, last, codes)
+    if shown.empty:
+        where = "" if key not in BY_COUNTRY else " for " + ", ".join(map(country_name, codes))
+        return None, f"No data in {spec['label']}{where} in {first}–{last}.", shown
+    fig, ax = style.new_figure(figsize=(10, 5.5))
+    if key in BY_COUNTRY:
+        for code, rows in shown.groupby("group"):
+            look = style.look(code) | {"label": country_name(code)}
+            line = ad.with_all_years(rows)  # missing years become gaps
+            ax.plot(line.index, line["value"], markersize=4, **look)
+            marked = rows[rows["flagged"]]
+            ax.scatter(
+                marked["year"],
+                marked["value"],
+                s=70,
+                facecolors="white",
+                edgecolors=look["color"],
+                linewidths=1.5,
+                zorder=3,
+            )
+        if shown["flagged"].any():
+            ax.scatter(
+                [], [], s=70, facecolors="white", edgecolors=style.GREY, label="flagged (see note)"
+            )
+    else:
+        wide = shown.pivot(index="year", columns="group", values="value").fillna(0)
+        bottom = 0
+        for group, colour, name in [
+            ("USA", style.colour("USA"), "United States"),
+            ("others", style.GREY, "All other suppliers"),
+        ]:
+            if group in wide:
+                ax.bar(wide.index, wide[group], bottom=bottom, color=colour, label=name)
+                bottom = bottom + wide[group]
+    low, high = shown["year"].min(), shown["year"].max()
+    ax.set_xlim(low - 1, high + 1)  # the axis ends with the data
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # whole years only
+    ax.set_ylim(0, spec.get("ymax"))
+    if shown["value"].max() >= 1_000:
+        style.thousands(ax)
+    events = landmarks[landmarks["date"].dt.year.between(low, high)]
+    style.annotate_events(ax, events)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    note = spec["note"]
+    missing = [country_name(c) for c in codes if c not in set(shown["group"])]
+    if key in BY_COUNTRY and missing:
+        note += f" No data in this series for {', '.join(missing)}."
+    if len(events):
+        note += " Dashed lines: events from the events table."
+    caption = style.finish(
+        ax,
+        title=spec["title"],
+        ylabel=spec["ylabel"],
+        xlabel="Year",
+        sources=shown["source_id"],
+        note=note,
+    )
+    return fig, caption, shown
+
+
+# %% [markdown]
+# ## 9.3 Every series, for the parameters
 #
-# How to read what you see:
-#
-# - A line breaks where the table has no value. Nothing is interpolated: a missing report
-#   or a year without a survey stays a gap.
-# - Open circles are values the table flags (a compilation value, an unexplained dip, a
-#   different report month). Look the row up with `ad.load("troops")` and read its `note`.
-# - Dashed vertical lines mark a few landmark events from the `events` table.
-# - The text under each figure is its caption, repeated below the image as plain text so
-#   that it can serve as alt text. It names every source behind the figure.
-#
-# The widgets need a live kernel and a browser (JupyterLab or Notebook 7). When the
-# notebook is run without one, by papermill, nbval or `jupyter nbconvert --execute`, the
-# controls cannot respond, so section 9.2 always draws every series as a static figure
-# for the years and countries in the parameters cell. To keep a view, re-run the notebook
-# with those values, for example:
+# The live widgets in section 9.4 need a kernel and a browser (JupyterLab or Notebook 7).
+# When the notebook runs without one, by papermill, nbval or `jupyter nbconvert --execute`,
+# nothing can move the controls, so this section always draws every series as a static
+# figure for the years and countries in the parameters cell. To keep a view, re-run the
+# notebook with those values, for example:
 #
 # ```bash
-# papermill 09_explorer.ipynb out.ipynb -p start_year 1970 -p end_year 2000 \
+# .venv/bin/papermill 09_explorer.ipynb out.ipynb -p start_year 1970 -p end_year 2000 \
 #     -y "countries: [JPN, ITA]"
 # ```
 #
 # (A list parameter goes through `-y`, papermill's YAML option; `-p` would pass it as a
-# string and the validation would reject it.)
-
-# %% [markdown]
-# ## 9.2 Every series, for the parameters
-#
-# The figures below use `start_year`, `end_year` and `countries` from the parameters cell.
-# Each one is followed by its caption.
+# string and the check would refuse it.)
 
 # %%
-shown = explorer.static_figures(start_year, end_year, countries)
-first, last = explorer.span(shown.values())
-print(f"Data shown: {first}–{last}")
-
-# %% [markdown]
-# The table summarises what each figure drew: how many rows, from which years, and for
-# which countries or supplier groups.
+shown = {}
+fig, caption, shown["troops"] = draw("troops", start_year, end_year, countries)
+if fig is None:
+    print(caption)
 
 # %%
-display(explorer.overview(shown).style.hide(axis="index"))
-
-# %% [markdown]
-# For reference, the full extent of each series over every country the explorer offers.
-# These counts do not depend on the parameters.
-
-# %% keep_output=true
-# NBVAL_CHECK_OUTPUT
-low, high = explorer.year_bounds()
-for key in explorer.SERIES:
-    full = explorer.series_data(key, low, high, explorer.country_options())
-    print(f"{key}: {len(full)} rows, {full.year.min()}–{full.year.max()}")
-
-# %% [markdown]
-# ## 9.3 The live explorer
-#
-# Run this cell in JupyterLab. It starts from the parameters above; change any control and
-# the figure and its caption are redrawn. The line above the country list reports the
-# years and the number of rows actually drawn. (Outside a live frontend the cell shows
-# only a text placeholder for the widgets.)
+fig, caption, shown["milex_share"] = draw("milex_share", start_year, end_year, countries)
+if fig is None:
+    print(caption)
 
 # %%
-explorer.explore(start_year, end_year, countries)
+fig, caption, shown["milex_constant"] = draw("milex_constant", start_year, end_year, countries)
+if fig is None:
+    print(caption)
+
+# %%
+fig, caption, shown["pew_favourable"] = draw("pew_favourable", start_year, end_year, countries)
+if fig is None:
+    print(caption)
+
+# %%
+fig, caption, shown["arms_tiv"] = draw("arms_tiv", start_year, end_year, countries)
+if fig is None:
+    print(caption)
 
 # %% [markdown]
-# ## 9.4 Before you quote a view
-#
-# Each series carries caveats from its table's catalogue entry. The most important ones
-# for comparisons across countries and years are printed here; `ad.describe(name)` has
-# the rest.
+# What each figure drew: how many rows, from which years, and for which countries or
+# supplier groups.
 
 # %%
-for name in ("troops", "defense_spending", "opinion", "arms_transfers"):
-    display(Markdown(f"**{name}**\n\n" + "\n".join(f"- {c}" for c in ad.describe(name).caveats)))
-
-# %%
-flagged = int(shown["troops"].flagged.sum())
-Markdown(
-    f"In the troop figure above, {flagged} of the {len(shown['troops'])} values drawn carry "
-    "a flag (the open circles)."
-    if flagged
-    else "None of the troop values drawn above is flagged."
+overview = pd.DataFrame(
+    [
+        {
+            "series": SERIES[key]["label"],
+            "rows": len(rows),
+            "first year": rows["year"].min() if len(rows) else None,
+            "last year": rows["year"].max() if len(rows) else None,
+            "drawn": ", ".join(
+                "all other suppliers" if g == "others" else country_name(g)
+                for g in rows["group"].unique()
+            ),
+        }
+        for key, rows in shown.items()
+    ]
 )
+display(overview.style.hide(axis="index"))
+drawn = pd.concat([rows[["year"]] for rows in shown.values()])
+if drawn.empty:
+    print(f"No series has data for these countries in {start_year}–{end_year}.")
+else:
+    print(f"Data shown: {drawn.year.min()}–{drawn.year.max()}")
+
+# %%
+troops_drawn = shown["troops"]
+arms_drawn = shown["arms_tiv"]
+flagged = int(troops_drawn["flagged"].sum())
+if troops_drawn.empty:
+    display(Markdown("The troop figure has no values for these countries and years."))
+else:
+    display(
+        Markdown(
+            f"In the troop figure, {flagged} of the {len(troops_drawn)} values drawn carry a "
+            "flag (the open circles); read the row's `note` in `ad.load('troops')` before "
+            "quoting one."
+        )
+    )
+if arms_drawn.empty:
+    us_share = None
+    display(Markdown(f"No arms deliveries to Japan are recorded in {start_year}–{end_year}."))
+else:
+    us_share = (
+        100 * arms_drawn.loc[arms_drawn.group == "USA", "value"].sum() / arms_drawn.value.sum()
+    )
+    display(
+        Markdown(
+            f"Of the arms delivered to Japan in {arms_drawn.year.min()}–{arms_drawn.year.max()}, "
+            f"the United States supplied {us_share:.1f}% (by TIV)."
+        )
+    )
+
+# %%
+publish(
+    countries_offered=len(offered),
+    data_first_year=int(drawn.year.min()) if len(drawn) else None,
+    data_last_year=int(drawn.year.max()) if len(drawn) else None,
+    troop_values_drawn=len(troops_drawn),
+    troop_values_flagged=flagged,
+    us_share_of_arms_tiv_pct=None if us_share is None else round(us_share, 1),
+)
+
+# %% [markdown]
+# ## 9.4 The live explorer
+#
+# Run this cell in JupyterLab. It starts from the parameters above and has three controls:
+#
+# - **Series** (drop-down): any entry of `SERIES`.
+# - **Countries** (list): click one country, or hold Ctrl (Cmd on a Mac) and click to
+#   pick several. When a country has no data in the chosen series, the caption says so.
+# - **Years** (slider): drag either end; the figure redraws when you let go.
+#
+# The line under the slider reports the years and the number of rows actually drawn.
+# Each redraw replaces the Output widget's contents directly (a PNG of the figure, then
+# its caption as text) rather than capturing printed output, so the cell also runs to the
+# end without a browser, where it shows only a text placeholder for the widgets.
+
+# %%
+first_year = int(min(series_rows(key)["year"].min() for key in SERIES))
+last_year = int(max(series_rows(key)["year"].max() for key in SERIES))
+chooser = widgets.Dropdown(
+    options=[(spec["label"], key) for key, spec in SERIES.items()],
+    value="troops",
+    description="Series",
+    layout=widgets.Layout(width="480px"),
+)
+picker = widgets.SelectMultiple(
+    options=[(f"{country_name(c)} ({c})", c) for c in offered],
+    value=tuple(countries),
+    rows=8,
+    description="Countries",
+    layout=widgets.Layout(width="320px"),
+)
+years = widgets.IntRangeSlider(
+    value=(start_year, end_year),
+    min=first_year,
+    max=last_year,
+    description="Years",
+    continuous_update=False,
+    layout=widgets.Layout(width="640px"),
+)
+status = widgets.HTML()
+out = widgets.Output()
+
+
+def redraw(_change=None):
+    """Draw the chosen view and put the PNG and its caption into ``out``."""
+    fig, caption, rows = draw(chooser.value, *years.value, list(picker.value))
+    items = []
+    if fig is not None:
+        png = io.BytesIO()
+        fig.savefig(png, format="png")
+        plt.close(fig)  # shown in the Output widget, not again below the cell
+        items.append(Image(data=png.getvalue(), format="png", alt=caption))
+    items.append(HTML(f"<p><em>Caption:</em> {html.escape(caption)}</p>"))
+    out.outputs = ()
+    for item in items:
+        out.append_display_data(item)
+    span = f"{rows.year.min()}–{rows.year.max()}, {len(rows)} rows" if len(rows) else "none"
+    status.value = f"<b>Drawn:</b> {span}"
+
+
+for control in (chooser, picker, years):
+    control.observe(redraw, names="value")
+redraw()
+widgets.VBox([widgets.HBox([widgets.VBox([chooser, years, status]), picker]), out])
+
+# %% [markdown]
+# ## 9.5 Before you quote a view
+#
+# Each series carries caveats from its table's catalogue entry. Those that matter most for
+# comparisons across countries and years are printed here; `ad.describe(name)` has the
+# rest, with every column's unit.
+
+# %%
+for name in dict.fromkeys(spec["table"] for spec in SERIES.values()):
+    caveats = "\n".join(f"- {c}" for c in ad.describe(name).caveats)
+    display(Markdown(f"**{name}** (coverage: {ad.describe(name).coverage})\n\n{caveats}"))
+
+# %% [markdown]
+# ## Exercises
+#
+# ### Exercise 9.1
+#
+# Using the whole `troops` table (not just the window above), find the first year after
+# 1960 in which more U.S. personnel were counted in Japan than in Germany. Then look up
+# that year's Japan row: what does its `flag` say about comparing it with the year before?
+
+# %% tags=["solution"]
+from alliance_notebooks.exercises import check
+
+by_host = ad.load("troops").pivot(index="year", columns="country_iso3", values="personnel")
+after_1960 = by_host.loc[1961:]
+japan_ahead = after_1960[after_1960["JPN"] > after_1960["DEU"]]
+answer = int(japan_ahead.index.min())
+troops_table = ad.load("troops")
+print(troops_table.query("country_iso3 == 'JPN' and year == @answer")[["flag", "note"]])
+check("09.1", answer)
+
+# %% [markdown]
+# ### Exercise 9.2
+#
+# Over every year of the `arms_transfers` table, which supplier other than the United
+# States delivered the most arms to Japan, measured in TIV? Answer with its ISO3 code.
+
+# %% tags=["solution"]
+from alliance_notebooks.exercises import check
+
+by_supplier = ad.load("arms_transfers").groupby("supplier_iso3")["tiv_m"].sum()
+answer = by_supplier.drop("USA").idxmax()
+print(by_supplier.sort_values(ascending=False).head())
+check("09.2", answer)
+
+# %% [markdown]
+# ### Exercise 9.3
+#
+# Pew asked the same question in 2016 and 2017 in several of the countries the explorer
+# offers. In which country did the share with a favourable view of the United States fall
+# the most, in percentage points, between the two surveys? Answer with its ISO3 code.
+
+# %% tags=["solution"]
+from alliance_notebooks.exercises import check
+
+pew = ad.load("opinion").query("survey == @PEW and measure == 'favorable_view_of_us'")
+pew_wide = pew.pivot(index="country_iso3", columns="year", values="value_pct")
+change = (pew_wide[2017] - pew_wide[2016]).dropna()
+print(change.sort_values())
+answer = change.idxmin()
+check("09.3", answer)
 
 # %% [markdown]
 # ## Key takeaways
