@@ -684,6 +684,8 @@ check("02.1", ex_change["mainland"])
 # whether the conclusion "the presence was roughly stable" depends on them.
 
 # %% tags=["solution"]
+from alliance_notebooks.exercises import check
+
 ex_troops = ad.load("troops")
 ex_rows = ex_troops[(ex_troops["country_iso3"] == "JPN") & ex_troops["year"].between(2003, 2017)]
 ex_all = ex_rows["personnel"].mean()
@@ -703,6 +705,9 @@ check("02.2", ex_clean)
 # that run, and what does this imply for the seed claim C011?
 
 # %% tags=["solution"]
+from alliance_notebooks.exercises import check
+
+ex_troops = ad.load("troops")
 ex_wide = ex_troops.pivot(index="year", columns="country_iso3", values="personnel").loc[1991:2024]
 ex_first = ex_wide["JPN"] > ex_wide.drop(columns="JPN").max(axis=1)
 print("Japan first in:", ex_first[ex_first].index.tolist())

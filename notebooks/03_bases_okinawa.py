@@ -690,6 +690,9 @@ check("03.1", ex_counts.idxmax())
 # area-based figure?
 
 # %% tags=["solution"]
+from alliance_notebooks.exercises import check
+
+ex_bases = ad.load("bases")
 ex_koza = ex_bases.assign(okinawa=ex_bases["okinawa"] | (ex_bases["name"] == "Koza"))
 ex_merged = ex_bases[ex_bases["coordinate_quality"] != "shared_with_neighbour"]
 ex_both = ex_koza[ex_koza["coordinate_quality"] != "shared_with_neighbour"]
@@ -713,6 +716,8 @@ check("03.2", 100 * ex_both["okinawa"].mean())
 # Okinawa referendums (days divided by 365.25, to one decimal).
 
 # %% tags=["solution"]
+from alliance_notebooks.exercises import check
+
 ex_events = ad.load("events")
 ex_t = ex_events[ex_events["title"].isin(OKINAWA_TIMELINE)]
 print(ex_t[ex_t["category"].isin(["election", "protest"])][["date", "title"]].to_string())
