@@ -19,62 +19,86 @@
 #
 # **Learning goals**
 #
-# - Classify a source as primary, secondary or compilation, and explain why the label depends
-#   on the claim being checked.
+# - Name the publication behind a text before weighing its claims, and grade a source as
+#   official, scholarly, press or other web.
 # - Read a verdict table and say what "consistent", "approximate", "conflicting" and
 #   "unverifiable" mean and do not mean.
-# - Trace a contradiction to its cause: scope, definition, date, or a copying error.
+# - Trace a contradiction, between two texts or between a text and the data, to its cause:
+#   scope, definition, date, or a copying error.
 # - Recognise a machine-spun copy of a text and go back to the original.
 # - Judge independence: several copies of one encyclopedia article are one witness, not many.
 
 # %% tags=["parameters"]
-verdicts = ["conflicting", "approximate"]  # verdicts listed in detail in section 3
+verdicts = ["conflicting", "approximate"]  # verdicts listed in detail in section 8.3
 
 # %%
-# ruff: noqa: E402, B018 (notebook: imports follow the parameters cell; tables display)
-from IPython.display import Markdown
+import matplotlib.pyplot as plt
+import pandas as pd
+from IPython.display import Markdown, display
 
 import alliance_data as ad
-from alliance_data import plotting
-from alliance_data import sources_review as sr
+from alliance_notebooks import check_parameters, publish, style
 
-ad.validate_parameters("08_weighing_sources", verdicts=verdicts)
-plotting.use_house_style()
+checked = check_parameters("08_weighing_sources", verdicts=verdicts)
+style.use_house_style()
 
 # %% [markdown]
-# ## 1. The seed documents and where they come from
+# ## 8.1 The seed documents and the publications behind them
 #
 # Each seed is a text the project was given, not a text it chose. Before reading any claim,
-# establish what each one *is*. The `sources` table records this in its notes, and the helper
-# below reads it from there.
+# establish what each one *is*. Every row of the `claims` table names its seed by a short
+# label and, in `seed_source_id`, the publication the seed reproduces; the `sources` table
+# then says who published it and how the project grades that publisher.
 
 # %%
 claims = ad.load("claims")
-sources = sr.grade_sources()
-seeds = sr.seed_sources().merge(sources[["source_id", "grade", "url"]], on="source_id")
-seeds
+sources = ad.load("sources").set_index("source_id")
+SEED_WORDS = {  # what kind of copy each seed is
+    "wikipedia_extract": "extract with citation marks",
+    "wikipedia_article": "full article",
+    "explainer": "short explainer",
+    "cfr_spun_copy": "machine-spun copy",
+    "dod_news_2020": "news article (2020)",
+}
+seeds = claims.groupby("seed").agg(
+    publication=("seed_source_id", "first"), claims=("claim_id", "size")
+)
+seeds["publisher"] = seeds["publication"].map(sources["publisher"])
+seeds["title"] = seeds["publication"].map(sources["title"])
+seeds["kind"] = seeds["publication"].map(sources["kind"])
+seeds["quality"] = seeds["publication"].map(sources["source_quality"])
+words = seeds.index.map(lambda s: SEED_WORDS.get(s, s.replace("_", " ")))
+seeds["name"] = seeds["publisher"].str.split(",").str[0] + ": " + words
+claims["seed_name"] = claims["seed"].map(seeds["name"])
+seeds.set_index("name")[["publisher", "title", "kind", "quality", "claims"]]
 
 # %%
-per_source = seeds.groupby("source_id")["seed"].apply(", ".join)
-Markdown(
-    f"The `claims` table holds **{len(claims)} claims** from **{claims.seed.nunique()} "
-    f"seeds**, which rest on **{len(per_source)} distinct sources**: "
-    + "; ".join(f"`{s}` (seed {n})" for s, n in per_source.items())
-    + "."
+per_publication = seeds.groupby("publication")["name"].apply(list)
+shared = per_publication[per_publication.map(len) > 1]
+display(
+    Markdown(
+        f"The `claims` table holds **{len(claims)} claims** from **{len(seeds)} seeds**, "
+        f"which reproduce **{len(per_publication)} distinct publications**. "
+        + " ".join(
+            f"{' and '.join(names)} are copies of one publication "
+            f"({sources.loc[pub, 'publisher']}, *{sources.loc[pub, 'title']}*)."
+            for pub, names in shared.items()
+        )
+    )
 )
 
 # %% [markdown]
-# The overview already teaches two things. First, the Wikipedia extract and the Wikipedia
-# article are the *same* source: the extract keeps the article's citation marks, and the
-# article seed is a fuller copy. Their claims are counted separately in the table but they are
-# a single witness. Second, "primary" is a property of a source *for a given claim*. The DoD News
-# article is a primary source for what the U.S. Department of Defense said in August 2020;
-# for the date the occupation ended it is a secondary account written decades later, and, as
-# section 4 shows, not a flawless one. One seed is an explainer with no identified author or
-# address, and one is a garbled copy of a Council on Foreign Relations backgrounder.
+# The overview already teaches two things. First, the two Wikipedia seeds are a single
+# witness: the extract keeps the article's citation marks, and the article seed is a fuller
+# copy, so a claim in both is counted twice in the table. Second, "primary" is a property of a
+# source *for a given claim*. The DoD News article is a primary source for what the U.S.
+# Department of Defense said in August 2020; for the date the occupation ended it is a
+# secondary account written decades later and, as section 8.4 shows, not a flawless one. One
+# seed is an explainer with no identified author or address, and one is a garbled copy of a
+# Council on Foreign Relations backgrounder.
 
 # %% [markdown]
-# ## 2. Verdicts by seed
+# ## 8.2 Verdicts by seed
 #
 # Every claim received one of four verdicts. In the project's usage:
 #
@@ -87,260 +111,399 @@ Markdown(
 #   project's reading, not about the claim's truth.
 
 # %%
-table = sr.verdict_table(claims)
-fig, ax = plotting.new_figure(figsize=(9, 4.2))
-sr.plot_verdict_bars(ax, table)
-labels = dict(title="Verdicts on the seed documents' claims", ylabel="Seed document")
-note = "Claims table. Seed 000 repeats part of seed 001, so those claims count twice."
-caption = plotting.finish(ax, **labels, xlabel="Claims (count)", sources=seeds.source_id, note=note)
+VERDICTS = ["consistent", "approximate", "conflicting", "unverifiable"]
+VERDICT_COLOURS = {
+    "consistent": "#009E73",
+    "approximate": "#56B4E9",
+    "conflicting": "#D55E00",
+    "unverifiable": "#999999",
+}
+table = pd.crosstab(claims["seed_name"], claims["verdict"])
+table = table.reindex(columns=VERDICTS, fill_value=0)
+table["total"] = table.sum(axis=1)
+table = table.sort_values("total")
+table
 
 # %%
-shares = sr.verdict_shares(claims).round(1)
-top_unverifiable = shares["unverifiable"].idxmax()
-consistent_all = (claims["verdict"] == "consistent").mean() * 100
+fig, ax = style.new_figure(figsize=(10, 5))
+left = pd.Series(0, index=table.index)
+for verdict in VERDICTS:
+    ax.barh(
+        table.index,
+        table[verdict],
+        left=left,
+        color=VERDICT_COLOURS[verdict],
+        edgecolor="white",
+        label=verdict,
+    )
+    left = left + table[verdict]
+for y, total in enumerate(table["total"]):
+    ax.text(total + 0.4, y, f"{total}", va="center", fontsize=10)
+ax.set_xlim(0, table["total"].max() * 1.15)
+ax.grid(axis="y", alpha=0)
+ax.legend(loc="lower right", title="Verdict", fontsize=10, title_fontsize=10)
+caption = style.finish(
+    ax,
+    title="Verdicts on the seed documents' claims",
+    ylabel="Seed document",
+    xlabel="Claims (count)",
+    sources=seeds["publication"],
+    note="Claims table. The Wikipedia extract repeats part of the article, so those claims "
+    "count twice.",
+)
+plt.show()
+
+# %%
+shares = table[VERDICTS].div(table["total"], axis=0).mul(100)
+consistent_all = claims["verdict"].eq("consistent").mean() * 100
+smallest = table["total"].idxmin()
 Markdown(
-    f"Across all claims, {consistent_all:.0f}% are consistent with the evidence. The seed "
-    f"with the highest unverifiable share is **{top_unverifiable}** "
-    f"({shares.loc[top_unverifiable, 'unverifiable']:.0f}% of its "
-    f"{table.loc[top_unverifiable, 'total']} claims); the garbled copy has only "
-    f"{table.loc[sr.seed_label('003'), 'total']} checkable claims, so its shares are "
-    "fragile."
+    f"Across all claims, {consistent_all:.0f}% are consistent with the evidence. The "
+    f"shares per seed range from {shares['consistent'].min():.0f}% to "
+    f"{shares['consistent'].max():.0f}% consistent, but the seed with the fewest claims, "
+    f"*{smallest}*, has only {table.loc[smallest, 'total']}, so its shares move by "
+    f"{100 / table.loc[smallest, 'total']:.0f} points with every single claim."
 )
 
 # %% [markdown]
-# **Reading the figure.** In every seed, consistent claims are the largest group, which is
+# **Reading Figure 8.1.** In every seed, consistent claims are the largest group, which is
 # typical: reference texts get the large facts right. The errors sit in the details, such as
 # a figure for a particular year, a share whose definition is left out, or a date that slips
-# across a year boundary.
-# Do not rank the seeds by these bars. The counts are small, the seeds make different kinds of
-# claims (the DoD article is full of recent operational detail that is hard to check; the
-# explainer makes broad statements that are easy to confirm), and a high "consistent" count
-# for the Wikipedia text partly reflects that some of its evidence is Wikipedia again
-# (section 8).
+# across a year boundary. Do not rank the seeds by these bars. The counts are small, the
+# seeds make different kinds of claims (the DoD article is full of recent operational detail
+# that is hard to check; the explainer makes broad statements that are easy to confirm), and
+# a high "consistent" count for the Wikipedia text partly reflects that some of its evidence
+# is Wikipedia again (section 8.7).
 
 # %% [markdown]
-# ## 3. The claims behind the chosen verdicts
+# ## 8.3 The claims behind the chosen verdicts
 #
 # The table lists every claim whose verdict is among those chosen in the `verdicts`
 # parameter, with what the seed says and what the evidence says.
 
 # %%
-listed = claims[claims["verdict"].isin(verdicts)].assign(seed=lambda f: f.seed.map(sr.seed_label))
-print(
-    f"Claims listed: {len(listed)} with verdict {', '.join(sorted(listed.verdict.unique()))} "
-    f"from {listed.seed.nunique()} seeds"
+listed = claims[claims["verdict"].isin(verdicts)]
+if listed.empty:
+    print(f"No claim has verdict {', '.join(verdicts)}.")
+else:
+    print(
+        f"Claims listed: {len(listed)} with verdict {', '.join(v for v in verdicts if v in set(listed.verdict))}"
+        f" from {listed.seed.nunique()} seeds"
+    )
+    columns = [
+        "claim_id",
+        "seed_name",
+        "verdict",
+        "paraphrase",
+        "claimed_value",
+        "unit",
+        "evidence_value",
+    ]
+    display(listed[columns].style.hide(axis="index").format(na_rep="", precision=1))
+
+# %% [markdown]
+# ## 8.4 Findings: where the seeds contradict the data
+#
+# For claims that state a single quantity, the `claims` table stores the seed's number in
+# `claimed_value` and the range the evidence gives in `evidence_low` and `evidence_high`, all
+# in the same `unit`. Dividing the claim by each end of the range shows how far off it is: a
+# ratio of 1 is agreement, 2 means the claim is twice the evidence. Figure 8.2 uses a
+# logarithmic scale, so that twice and half the evidence sit equally far from agreement.
+# Years and ranks are left out (a ratio of two years means nothing), and each paraphrase is
+# counted once.
+
+# %%
+numeric = claims.dropna(subset=["claimed_value", "evidence_low", "evidence_high"])
+quantities = numeric[~numeric["unit"].isin(["year", "years", "rank"])]
+quantities = quantities.drop_duplicates("paraphrase", keep="last").copy()
+quantities["ratio_low"] = quantities["claimed_value"] / quantities["evidence_high"]
+quantities["ratio_high"] = quantities["claimed_value"] / quantities["evidence_low"]
+quantities["outside"] = (quantities["claimed_value"] < quantities["evidence_low"]) | (
+    quantities["claimed_value"] > quantities["evidence_high"]
 )
-columns = ["claim_id", "seed", "verdict", "paraphrase", "claimed_value", "unit", "evidence_value"]
-Markdown(listed[columns].to_markdown(index=False))
-
-# %% [markdown]
-# ## 4. The main contradictions, one by one
-#
-# The conflicting and approximate claims fall into a few families. Each card below gives the
-# claim, the evidence, the verdict and the project's explanation; the commentary after it
-# draws the general lesson.
-#
-# ### 4.1 U.S. troops in the mid-1950s
+quantities = quantities.sort_values("ratio_high")
+quantities[
+    ["claim_id", "seed_name", "claimed_value", "unit", "evidence_low", "evidence_high", "verdict"]
+].style.hide(axis="index").format(precision=1, thousands=",")
 
 # %%
-Markdown(sr.claim_card("C002"))
-
-# %% [markdown]
-# The seed's figure is larger than every count the project could find, including the counts
-# that add Okinawa, and the seed gives neither a year nor a source. A precise, round-looking
-# number with no provenance should be treated as a lead, not as evidence. It might count
-# something else (dependants, civilians, or a different moment), but we cannot know, and the
-# official series consistently says otherwise. When several independent compilations agree
-# with each other and not with an unsourced number, the burden of proof lies with the number.
-#
-# ### 4.2 Counting bases, and Okinawa's share
+fig, ax = style.new_figure(figsize=(10, 6.5))
+for y, row in enumerate(quantities.itertuples()):
+    colour = VERDICT_COLOURS[row.verdict]
+    ax.plot([row.ratio_low, row.ratio_high], [y, y], color=colour, linewidth=3, alpha=0.6)
+    ax.scatter([row.ratio_low, row.ratio_high], [y, y], color=colour, s=45, zorder=3)
+ax.axvline(1, color="#333333", linewidth=1)
+ax.set_xscale("log")
+ticks = [0.5, 0.75, 1, 1.5, 2, 3]
+ax.set_xticks(ticks, labels=[f"{t:g}" for t in ticks])
+ax.set_xticks([], minor=True)
+ax.set_yticks(
+    range(len(quantities)),
+    [f"{r.claim_id}: {r.claimed_value:,.6g} {r.unit}" for r in quantities.itertuples()],
+    fontsize=10,
+)
+ax.grid(axis="y", alpha=0)
+for verdict in [v for v in VERDICTS if v in set(quantities["verdict"])]:
+    ax.scatter([], [], color=VERDICT_COLOURS[verdict], label=verdict)
+ax.legend(loc="lower right", title="Verdict", fontsize=10, title_fontsize=10)
+caption = style.finish(
+    ax,
+    title="Claimed value ÷ value in the evidence",
+    ylabel="Claim: the seed's value",
+    xlabel="Ratio, claimed ÷ evidence (log scale; 1 = agreement)",
+    sources=quantities["source_id"],
+    note="Quantity claims with a numeric evidence range; dots at the two ends of the range "
+    "(one dot where the evidence gives a single value).",
+)
+plt.show()
 
 # %%
-Markdown("\n\n".join(sr.claim_card(c) for c in ("C016", "C017", "C020", "C021", "C022")))
-
-# %% [markdown]
-# This family is about **definitions**, not mistakes in arithmetic. The same count of
-# facilities is "consistent" against the U.S. Forces Japan figure and "conflicting" against a
-# scholarly base list that counts differently; a verdict is always relative to a piece of
-# evidence. Okinawa's famous share is a share of the *land area* of facilities reserved for
-# U.S. use, not a share of the *number* of bases, and the seed's wording swaps one for the
-# other. Likewise, the share of land taken by bases depends on whether the denominator is the
-# main island or the whole prefecture. Whenever a percentage is quoted, ask: a share of what,
-# counted how, in which year?
-#
-# ### 4.3 Paying for the Gulf War
-
-# %%
-Markdown("\n\n".join(sr.claim_card(c) for c in ("C023", "C024")))
-
-# %%
-gulf = claims.set_index("claim_id").loc[["C023", "C024"]]
+far = quantities[quantities["ratio_low"] > 1.5]
+years = numeric[numeric["unit"] == "year"]
+off_years = years[
+    (years["claimed_value"] < years["evidence_low"])
+    | (years["claimed_value"] > years["evidence_high"])
+]
 Markdown(
-    f"Two seeds give different sums, {gulf.claimed_value.iloc[0]} and "
-    f"{gulf.claimed_value.iloc[1]} ({gulf.unit.iloc[0]}), yet the project rates them "
-    f"**{gulf.verdict.iloc[0]}** and **{gulf.verdict.iloc[1]}**, not conflicting."
-)
-
-# %% [markdown]
-# The difference is one of **scope**: the smaller sum is the single largest pledge, made in
-# January 1991 for the coalition's military operation; the larger is the total of all pledges
-# to the Gulf effort. Both writers describe something real, but the smaller figure is
-# presented as if it were the whole contribution. Before asking which of two figures is wrong,
-# ask whether they measure the same thing.
-#
-# ### 4.4 When did the occupation end?
-
-# %%
-Markdown("\n\n".join(sr.claim_card(c) for c in ("C036", "C035")))
-
-# %% [markdown]
-# The peace treaty was *signed* in 1951 and *came into force* in 1952; the occupation ended
-# with the second event. The DoD article uses the signing year in one paragraph and the
-# correct date a few paragraphs later, so it contradicts itself. Two lessons follow: an
-# official publisher is not automatically reliable on history outside its own business, and
-# a text that disagrees with itself has told you where to look.
-#
-# ### 4.5 The garbled copy and the two treaties
-
-# %%
-Markdown(sr.claim_card("C042"))
-
-# %% [markdown]
-# The fixed initial term belongs to the 1960 treaty; the 1951 pact had none and was replaced
-# before such a term could have run out. The copy has moved a feature of one treaty onto the
-# other. Because the copy is garbled (section 7), we cannot tell whether the original
-# backgrounder made this slip or the copying process introduced it, which is exactly why the
-# original must be consulted before the claim is cited either way.
-#
-# ### 4.6 The LDP's return to power
-
-# %%
-Markdown(sr.claim_card("C071"))
-
-# %% [markdown]
-# The election was held in December 2012 and the new cabinet took office before the year
-# ended. Dating the return to 2013 is a classic **year-boundary slip**: the first full year of
-# a government is not the year it took power. Such errors look trivial, but they change which
-# government gets credit or blame for a decision, so every date near a year's end deserves a
-# check.
-
-# %% [markdown]
-# ## 5. How far off are the numbers?
-#
-# For claims that state a quantity (troops, facilities, shares, dollars), we can compare the
-# claimed value with each value the evidence gives. The figure plots the ratio of claimed to
-# evidence on a logarithmic scale, so that a claim twice the evidence and one half of it sit
-# equally far from agreement. Where the evidence gives several values (different reports,
-# definitions or years), each appears as a dot and a line spans them.
-
-# %%
-numeric = sr.numeric_claims(claims).sort_values("ratio_high")
-fig, ax = plotting.new_figure(figsize=(9, 5.6))
-sr.plot_claim_ratios(ax, numeric)
-labels = dict(title="Claimed value ÷ value in the evidence", ylabel="Claim (seed): claimed value")
-xlabel = "Ratio, claimed ÷ evidence (log scale; 1 = agreement)"
-note = (
-    "Quantity claims only, each paraphrase once; one dot per value the evidence gives. "
-    "A dollar claim with only yen evidence is left out (no exchange rate is applied)."
-)
-caption = plotting.finish(ax, **labels, xlabel=xlabel, sources=numeric.source_id, note=note)
-
-# %%
-far = numeric[numeric["ratio_low"] > 1.5]
-Markdown(
-    f"Of the {len(numeric)} quantity claims plotted, {len(far)} exceed every evidence "
-    f"value by more than half ({', '.join(far.claim_id)}). All of them are rated "
-    f"{' or '.join(sorted(far.verdict.unique()))}."
-)
-
-# %% [markdown]
-# **Reading the figure.** Most quantity claims sit at or near 1. The outliers on the right are
-# not random errors: each is a claim compared with evidence that counts a different thing (a
-# partial base list, a count instead of an area) or, for the 1950s troop figure, a number of
-# unknown origin. A long line means the evidence itself disagrees, as with the facility count
-# that matches one list and is double another. The plot therefore shows disagreement between
-# definitions as much as error in the seeds, which is why the verdicts, and not the ratios,
-# carry the judgement.
-
-# %% [markdown]
-# ## 6. Kinds of sources, and how the project grades them
-#
-# The `sources` table gives every source a **kind**: *primary* if it produced the figure (a
-# ministry, an official report, a treaty text), *secondary* if it reports someone else's
-# figure (a newspaper, an encyclopedia, a blog), and *compilation* if it is a dataset
-# assembled from primary sources by researchers (SIPRI, ATOP, the Pew files as compiled by
-# FiveThirtyEight).
-
-# %%
-kinds = sources["kind"].value_counts()
-Markdown(
-    f"The project cites {len(sources)} sources: "
-    + ", ".join(f"{n} {k}" for k, n in kinds.items())
+    f"Of the {len(quantities)} quantity claims plotted, {int(quantities['outside'].sum())} fall "
+    f"outside the evidence range, and {len(far)} exceed every evidence value by more than "
+    f"half ({', '.join(far['claim_id'])}), all rated "
+    f"{' or '.join(sorted(far['verdict'].unique()))}. Among the {len(years)} claims that "
+    f"state a single year, {len(off_years)} miss the evidence: "
+    + "; ".join(
+        f"{r.claim_id} ({r.seed_name}) gives {r.claimed_value:.0f} where the evidence says "
+        f"{r.evidence_low:.0f}"
+        for r in off_years.itertuples()
+    )
     + "."
 )
 
 # %% [markdown]
-# Kind alone is too coarse, because *how we reached* a source matters as much as who wrote
-# it. A newspaper report read on the newspaper's site is not the same as the same report
-# pasted into a forum thread. The helper `grade_sources` combines the two questions into a
-# simple letter grade, with the rule written out in its docstring: **A** primary original;
-# **B** compilation, or primary read through a copy; **C** secondary at its original address;
-# **D** secondary read through a mirror, copy, re-post or blog, or with no identified author.
+# **Reading Figure 8.2.** Most quantity claims sit at or near 1. The outliers on the right are
+# not random errors: each compares a claim with evidence that counts a different thing (a
+# partial base list, a count instead of a land area) or, for the 1950s troop figure, a number
+# of unknown origin. A long bar means the evidence itself disagrees, as with the share of
+# Okinawa's land taken by bases, which depends on whether the main island or the whole
+# prefecture is the denominator. The figure shows disagreement between definitions as much
+# as error in the seeds, which is why the verdicts, and not the ratios, carry the judgement:
 
 # %%
-grades = sources.pivot_table(
-    index="kind", columns="grade", values="source_id", aggfunc="count", fill_value=0
-)
-grades
-
-# %% [markdown]
-# How strong is the evidence behind the verdicts? Joining each claim to the grade of its
-# evidence source answers that. (For unverifiable claims the "evidence source" is the seed
-# itself, since nothing else was found.)
-
-# %%
-claim_grades = claims.merge(sources[["source_id", "grade"]], on="source_id")
-claim_grades.pivot_table(
-    index="verdict", columns="grade", values="claim_id", aggfunc="count", fill_value=0
+inside_conflicting = quantities[~quantities["outside"] & quantities["verdict"].eq("conflicting")]
+Markdown(
+    "\n".join(
+        f"- **{r.claim_id}** ({r.seed_name}) lies inside the evidence range and is still rated "
+        f"conflicting: {r.paraphrase}. {r.explanation.split('. ')[-1]}"
+        for r in inside_conflicting.itertuples()
+    )
+    or "No quantity claim inside its evidence range is rated conflicting."
 )
 
 # %% [markdown]
-# A generic grade is a starting point, not a verdict. The host-nation-support table shows why:
-# its transcribers graded each figure by *what the page reproduces*, not by what kind of site
-# it sits on. A personal web page that reproduces the Ministry of Defense's own table is graded
-# high, while an unsourced blog list is graded low, even though both are, formally, secondary
-# pages on private sites.
+# The troop figure of the 1950s deserves its own look, because here the evidence is the
+# Defense Department's own series.
 
 # %%
-hns = ad.load("host_nation_support").merge(sources[["source_id", "grade"]], on="source_id")
-hns.pivot_table(
-    index="reliability", columns="grade", values="fiscal_year", aggfunc="count", fill_value=0
-).reindex(["high", "medium", "low"])
-
-# %%
-doubled = hns[hns.duplicated(["fiscal_year", "period"], keep=False)]
-doubled[["fiscal_year", "amount_jpy_100m", "basis", "reliability", "grade", "note"]]
-
-# %% [markdown]
-# Where a year has two figures, the table keeps both and says why they differ: a budget on a
-# different accounting basis, or a secondary page that disagrees with the ministry's table.
-# The grades tell you which to prefer; the basis tells you whether the two are even meant to
-# be equal. Neither column should be dropped to make the series look tidy.
+c002 = claims.set_index("claim_id").loc["C002"]
+Markdown(
+    f"The Wikipedia article puts U.S. troop strength in Japan in the mid-1950s at "
+    f"**{c002.claimed_value:,.0f}**. The Defense Department's reports give "
+    f"{c002.evidence_low:,.0f} to {c002.evidence_high:,.0f} for those years, so the claim "
+    f"is {c002.claimed_value / c002.evidence_high:.2f} times the highest report "
+    f"(*{sources.loc[c002.source_id, 'publisher']}*). The article names neither a year nor "
+    "a source for its figure."
+)
 
 # %% [markdown]
-# ## 7. Recognising a machine-spun copy
+# A precise, round-looking number with no provenance should be treated as a lead, not as
+# evidence. It might count something else (dependants, civilians, or a different moment),
+# but we cannot know, and the official series consistently says otherwise.
+
+# %% [markdown]
+# ## 8.5 Findings: where the seeds contradict each other
 #
-# Seed 003 reads, at first glance, like an ordinary explainer. It is in fact the output of an
+# Some topics appear in more than one seed, and the seeds do not always agree. The cell below
+# pairs claims on the same topic from different texts (and one pair from the same text) and
+# sets each beside the evidence. The pairs are chosen by reading the claims; change the list
+# to compare others.
+
+# %%
+PAIRS = {  # topic: (claim in one seed, claim in another)
+    "Japan's payment for the Gulf War": ("C023", "C024"),
+    "When the occupation ended": ("C036", "C035"),
+    "The DoD article against itself on the occupation": ("C036", "C039"),
+    "The term of the 1951 security treaty": ("C042", "C043"),
+    "The date of Japan's surrender": ("C038", "C037"),
+}
+by_id = claims.set_index("claim_id")
+rows = []
+for topic, (first, second) in PAIRS.items():
+    for claim_id in (first, second):
+        claim = by_id.loc[claim_id]
+        rows.append(
+            {
+                "topic": topic,
+                "claim": claim_id,
+                "seed": claim.seed_name,
+                "what the seed says": claim.paraphrase,
+                "evidence": claim.evidence_value,
+                "verdict": claim.verdict,
+                "evidence source": sources.loc[claim.source_id, "publisher"],
+            }
+        )
+pairs = pd.DataFrame(rows)
+pairs.style.hide(axis="index")
+
+# %%
+gulf = by_id.loc[list(PAIRS["Japan's payment for the Gulf War"])]
+Markdown(
+    f"On the Gulf War, *{gulf.seed_name.iloc[0]}* gives {gulf.claimed_value.iloc[0]:.0f} and "
+    f"*{gulf.seed_name.iloc[1]}* {gulf.claimed_value.iloc[1]:.0f} ({gulf.unit.iloc[0]}), yet "
+    f"the project rates them **{gulf.verdict.iloc[0]}** and **{gulf.verdict.iloc[1]}**, not "
+    "conflicting."
+)
+
+# %% [markdown]
+# Each pair has its own cause:
+#
+# - **Scope** (the Gulf War). The smaller sum is the single largest pledge, made in January
+#   1991 for the coalition's military operation; the larger is the total of all pledges to
+#   the Gulf effort. Both writers describe something real, but the smaller figure is presented
+#   as if it were the whole contribution. Before asking which of two figures is wrong, ask
+#   whether they measure the same thing.
+# - **Signing versus entry into force** (the occupation). The peace treaty was *signed* in
+#   1951 and *came into force* in 1952; the occupation ended with the second event. The DoD
+#   article uses the signing year in one paragraph and the correct date further on, so it
+#   contradicts itself. An official publisher is not automatically reliable on history outside
+#   its own business, and a text that disagrees with itself has told you where to look.
+# - **A feature moved between treaties** (the 1951 treaty's term). The fixed initial term
+#   belongs to the 1960 treaty; the 1951 pact had none and was replaced before such a term
+#   could have run out. Because the copy is garbled (section 8.6), we cannot tell whether the
+#   original backgrounder made this slip or the copying introduced it, which is exactly why
+#   the original must be consulted before the claim is cited either way.
+# - **Which event is meant** (the surrender). The formal instrument was signed on 2
+#   September 1945. The explainer's August presumably refers to Japan's acceptance of the
+#   Allied terms, which none of the pages read for this project dates; a month given without
+#   saying which event it dates cannot be checked precisely.
+#
+# A similar **year-boundary slip** dates the LDP's return to power to 2013: the election and
+# the new cabinet came in December 2012. The first full year of a government is not the year
+# it took power, and such slips change which government gets credit or blame for a decision.
+
+# %% [markdown]
+# ## 8.6 How good are the sources behind each table?
+#
+# The `sources` table grades every source by who published it: **official** (a government
+# body, a treaty text, an official statistics office), **scholarly** (a university, a
+# research institute, a dataset built by researchers), **press** (newspapers, broadcasters,
+# news agencies) and **other web** (encyclopedias, aggregators, commentary and personal
+# pages). Joining each table's `source_id` to that grade gives the share of its rows that
+# rests on each kind of source. The project's rule is official first, then scholarly, then
+# press; other web pages are used only where nothing better was found, and say so.
+
+# %%
+QUALITIES = ["official", "scholarly", "press", "other_web"]
+QUALITY_WORDS = {
+    "official": "official",
+    "scholarly": "scholarly",
+    "press": "press",
+    "other_web": "other web",
+}
+QUALITY_COLOURS = {
+    "official": "#0072B2",
+    "scholarly": "#009E73",
+    "press": "#E69F00",
+    "other_web": "#999999",
+}
+shares = {}
+for name in ad.list_tables():
+    frame = ad.load(name)
+    if name != "sources" and "source_id" in frame.columns:
+        quality = frame["source_id"].map(sources["source_quality"])
+        shares[name] = quality.value_counts(normalize=True).mul(100)
+quality_shares = pd.DataFrame(shares).T.reindex(columns=QUALITIES).fillna(0)
+quality_shares["official or scholarly"] = quality_shares["official"] + quality_shares["scholarly"]
+quality_shares = quality_shares.sort_values("official or scholarly")
+quality_shares.round(1)
+
+# %%
+fig, ax = style.new_figure(figsize=(10, 6.5))
+left = pd.Series(0.0, index=quality_shares.index)
+labels = quality_shares.index.str.replace("_", " ")
+for quality in QUALITIES:
+    ax.barh(
+        labels,
+        quality_shares[quality],
+        left=left,
+        color=QUALITY_COLOURS[quality],
+        edgecolor="white",
+        label=QUALITY_WORDS[quality],
+    )
+    left = left + quality_shares[quality]
+ax.set_xlim(0, 100)
+ax.grid(axis="y", alpha=0)
+ax.legend(
+    loc="upper center",
+    bbox_to_anchor=(0.5, -0.1),
+    ncol=4,
+    fontsize=10,
+    title="Grade of the source each row cites",
+    title_fontsize=10,
+)
+caption = style.finish(
+    ax,
+    title="Where each table's rows come from",
+    ylabel="Table",
+    xlabel="Rows citing a source of this grade (%)",
+    sources=[],
+    note="Each table's source_id joined to the source_quality column of the sources table; "
+    "tables sorted by their share of official and scholarly sources. Source: this package's "
+    "sources table.",
+)
+plt.show()
+
+# %%
+weakest = quality_shares.index[0]
+strongest = quality_shares.index[-1]
+described = pd.Series(
+    {
+        n: sum(ad.describe(n).source_quality.get(q, 0) for q in QUALITIES[:2])
+        for n in quality_shares.index
+    }
+).mul(100)
+agree = (described - quality_shares["official or scholarly"]).abs().max() < 1
+Markdown(
+    f"Official and scholarly sources carry {quality_shares.loc[strongest, 'official or scholarly']:.0f}% "
+    f"of the rows of `{strongest}` but only "
+    f"{quality_shares.loc[weakest, 'official or scholarly']:.0f}% of `{weakest}`. "
+    + (
+        "The same shares are in each table's catalogue entry, `ad.describe(name).source_quality`."
+        if agree
+        else "The catalogue entries (`ad.describe`) give different shares; check them."
+    )
+)
+
+# %% [markdown]
+# A grade says who published a page, not whether the number on it is right. The claims table
+# shows how the two meet: the cell below counts the verdicts by the grade of the evidence each
+# claim was checked against. (For unverifiable claims the "evidence source" is the seed's own
+# publication, since nothing else was found.)
+
+# %%
+claims["evidence_quality"] = claims["source_id"].map(sources["source_quality"])
+pd.crosstab(claims["verdict"], claims["evidence_quality"]).reindex(columns=QUALITIES, fill_value=0)
+
+# %% [markdown]
+# ## 8.7 Recognising a machine-spun copy
+#
+# One seed reads, at first glance, like an ordinary explainer. It is in fact the output of an
 # automatic "article spinner", software that rewrites a text word by word with synonyms so
 # that it no longer matches the original and can be republished as new. The tell-tale signs
 # are worth learning:
 #
 # - **Synonym substitutions that turn names into nonsense.** Proper nouns are treated as
-#   ordinary words, so a city in a treaty's name becomes a word for a landform ("mountain
-#   Francisco"), a head of government acquires the wrong noun ("element Minister"), and the
-#   Second World War becomes the war of "people".
-# - **Words from other languages** dropped into English sentences, here a Korean comparison
-#   word and a Vietnamese-looking word for a point of the compass.
+#   ordinary words, so the city in a treaty's name becomes a landform, a head of government
+#   acquires the wrong noun, and the Second World War becomes a war of "people".
+# - **Words from other languages** dropped into English sentences.
 # - **Mechanical capitalisation**: a capital letter after every abbreviation with a full stop,
 #   even mid-sentence.
 # - **Stray fragments** of the page it was copied from, such as a photo credit pasted into the
@@ -349,110 +512,109 @@ doubled[["fiscal_year", "amount_jpy_100m", "basis", "reliability", "grade", "not
 #   original it reproduces.
 #
 # Numbers and years usually survive spinning, because spinners leave digits alone; that is why
-# most of the copy's checkable claims come out consistent. Meanings do not survive so well,
-# and the conflicting claim in section 4.5 may be the copy's doing. The remedy is simple:
-# find and cite the original. The project records it in the `sources` table:
+# most of the copy's checkable claims come out consistent. Meanings survive less well, and the
+# conflicting claim about the 1951 treaty's term may be the copy's doing. The remedy is to
+# find and cite the original, which the `sources` table records:
 
 # %%
-cfr = sources.set_index("source_id").loc["cfr_us_japan_security_alliance"]
-print(
-    f"{cfr.publisher}: {cfr.title}\n{cfr.url}\nkind: {cfr.kind}; grade: {cfr.grade}\n"
-    f"notes: {cfr.notes}"
-)
-Markdown(sr.verdict_table(claims).loc[[sr.seed_label("003")]].to_markdown())
+spun = seeds.loc["cfr_spun_copy"]
+original = sources.loc[spun["publication"]]
+print(f"{original.publisher}: {original.title}\n{original.url}")
+print(f"kind: {original.kind}; grade: {original.source_quality}")
+table.loc[[spun["name"]]]
 
 # %% [markdown]
-# ## 8. Independence: how many witnesses?
+# ## 8.8 Independence: how many witnesses?
 #
 # A claim is better supported by two sources only if they are independent. Wikipedia is copied
-# by many mirror sites, and several of the pages this project could reach were such
-# copies. Checking a Wikipedia sentence against a mirror of the same article, or against a
-# sister article by the same community of editors, confirms only that the text was copied
-# faithfully. The helper `wikipedia_family` flags every source that is Wikipedia, a copy of it,
-# or noted as not independent of the Wikipedia seed.
+# by many mirror sites, and checking a Wikipedia sentence against a sister article by the same
+# community of editors confirms only that the encyclopedia agrees with itself. The cell below
+# finds the claims whose evidence was itself published by Wikipedia.
 
 # %%
-family = sources[sr.wikipedia_family(sources)]
+from_wikipedia = claims["source_id"].map(sources["publisher"]).eq("Wikipedia")
+checked_against_wikipedia = claims[from_wikipedia & claims["verdict"].ne("unverifiable")]
 Markdown(
-    f"{len(family)} of the {len(sources)} sources belong to the Wikipedia family; "
-    f"{(family.grade == 'D').sum()} of these were read through a copy or mirror."
+    f"{len(checked_against_wikipedia)} claims with a verdict other than unverifiable were "
+    f"checked against a Wikipedia page; "
+    f"{checked_against_wikipedia['seed'].str.startswith('wikipedia').sum()} of them come "
+    'from the Wikipedia seeds themselves. For those, a "consistent" verdict shows only that '
+    "two Wikipedia pages agree."
+)
+
+# %% [markdown]
+# ## Key figures
+
+# %%
+verdict_counts = claims["verdict"].value_counts()
+publish(
+    claims=len(claims),
+    distinct_claims=claims["paraphrase"].nunique(),
+    seeds=len(seeds),
+    seed_publications=len(per_publication),
+    consistent=verdict_counts.get("consistent", 0),
+    approximate=verdict_counts.get("approximate", 0),
+    conflicting=verdict_counts.get("conflicting", 0),
+    unverifiable=verdict_counts.get("unverifiable", 0),
+    consistent_pct=round(consistent_all, 1),
+    quantity_claims_outside_evidence=int(quantities["outside"].sum()),
+    year_claims_outside_evidence=len(off_years),
+    troops_1950s_claim_ratio=round(c002.claimed_value / c002.evidence_high, 2),
+    weakest_table=weakest,
+    weakest_table_official_scholarly_pct=round(
+        quality_shares.loc[weakest, "official or scholarly"], 1
+    ),
+    claims_official_scholarly_pct=round(quality_shares.loc["claims", "official or scholarly"], 1),
 )
 
 # %% [markdown]
 # ## Exercises
 #
 # ### Exercise 8.1
-# Find the claims whose evidence comes only from Wikipedia or its mirrors (use
-# `sr.wikipedia_family`). Which seeds do they come from, and what verdicts do they carry?
-# Explain why a "consistent" verdict means little for these claims, and suggest an
-# independent source you would look for in one case.
+# Count the claims, other than unverifiable ones, whose evidence source was published by
+# Wikipedia, and list the seeds they come from. Then pick one and suggest an independent
+# source you would look for instead.
 
 # %% tags=["solution"]
-ex1_ids = set(sources.loc[sr.wikipedia_family(sources), "source_id"])
-ex1 = claims[claims["source_id"].isin(ex1_ids) & (claims["verdict"] != "unverifiable")]
-print(ex1.groupby([ex1.seed.map(sr.seed_label), "verdict"]).size())
-ex1[["claim_id", "verdict", "paraphrase", "source_id"]]
-# Unverifiable claims are left out: their "source" is the seed itself. Most of the rest come
-# from the Wikipedia seed, and one DoD claim is checked against a Wikipedia mirror. For these,
-# "consistent" only shows that Wikipedia agrees with itself; for the Sunagawa dates one would
-# look for a Japanese newspaper archive or a scholarly history of the protests.
+from alliance_notebooks.exercises import check
+
+ex1_publisher = claims["source_id"].map(sources["publisher"])
+ex1 = claims[(ex1_publisher == "Wikipedia") & (claims["verdict"] != "unverifiable")]
+print(ex1.groupby(["seed_name", "verdict"]).size())
+check("08.1", len(ex1))
+# For the Sunagawa dates, a Japanese newspaper archive or a scholarly history of the protests
+# would be independent of the encyclopedia.
 
 # %% [markdown]
 # ### Exercise 8.2
-# Which seed has the highest share of unverifiable claims? Read the explanations of its
-# unverifiable claims and sort them by *why* they could not be checked (no source in the
-# reference files, not searched, a kind of figure no dataset records). Then do the same for the
-# DoD News article. Is "unverifiable" a weakness of the seed or of the project?
+# Which seed has the highest share of *conflicting* claims? Give its `seed` label (for
+# example `explainer`), and say how many claims that share rests on. Would you call that seed
+# the least reliable?
 
 # %% tags=["solution"]
-ex2_shares = sr.verdict_shares(claims)["unverifiable"].sort_values(ascending=False)
-print(ex2_shares.round(1))
-ex2 = claims[(claims.verdict == "unverifiable") & claims.seed.str.startswith(("000", "004"))]
-for ex2_row in ex2.itertuples():
-    print(f"{ex2_row.claim_id} {ex2_row.seed[:3]}: {ex2_row.explanation}")
-# The Wikipedia extract leads, but it has few claims and they are largely the 1950s figures
-# with no cited source. The DoD article's unverifiable claims are recent operational details
-# (sales approvals, radar sites, exercises) that the project's datasets do not cover: mostly a
-# limit of the project's reading, not evidence that the article is wrong.
+from alliance_notebooks.exercises import check
+
+ex2 = pd.crosstab(claims["seed"], claims["verdict"], normalize="index")
+print(ex2.round(2))
+print(claims["seed"].value_counts())
+check("08.2", ex2["conflicting"].idxmax())
+# It rests on very few claims, so one claim moves the share a great deal; and the conflict
+# may come from the spinning, not from the original text.
 
 # %% [markdown]
 # ### Exercise 8.3
-# Seed 000 is an extract of seed 001, so some claims are counted twice. Recount the verdicts
-# with each paraphrase counted once (keep the seed 001 row). How much do the totals change,
-# and does any conclusion drawn from the figure in section 2 change?
+# The Wikipedia extract repeats claims from the full article. Recount the verdicts with each
+# paraphrase counted once. How many fewer rows are there, and does any conclusion drawn from
+# Figure 8.1 change?
 
 # %% tags=["solution"]
-ex3 = claims.sort_values("seed").drop_duplicates("paraphrase", keep="last")
-ex3_counts = ex3["verdict"].value_counts().rename("deduplicated").to_frame()
+from alliance_notebooks.exercises import check
+
+ex3 = claims.drop_duplicates("paraphrase", keep="last")
+ex3_counts = ex3["verdict"].value_counts().rename("each claim once").to_frame()
 ex3_counts["as stored"] = claims["verdict"].value_counts()
-print(f"{len(claims)} rows, {len(ex3)} distinct claims")
-ex3_counts
-
-# %% [markdown]
-# ### Exercise 8.4
-# In the host-nation-support table, pick one fiscal year with two figures. Using the
-# `reliability`, `basis` and `note` columns, decide which figure you would quote in an essay,
-# and write the footnote you would attach to it.
-
-# %% tags=["solution"]
-ex4 = ad.load("host_nation_support").query("fiscal_year == 2009")
-ex4[["fiscal_year", "amount_jpy_100m", "basis", "reliability", "note", "source_id"]]
-# Both FY2009 rows are high-reliability transcriptions of the same MOD table; they differ by
-# basis. For budget comparisons with other years quote the expenditure-basis figure and
-# footnote the contract-basis total and the transcription source.
-
-# %% [markdown]
-# ## Key figures
-
-# %% keep_output=true
-# NBVAL_CHECK_OUTPUT
-ko_claims = ad.load("claims")
-ko_sources = ad.load("sources")
-print(f"Claims: {len(ko_claims)} from {ko_claims.seed.nunique()} seed documents")
-for verdict, count in ko_claims["verdict"].value_counts().sort_index().items():
-    print(f"  {verdict}: {count}")
-for kind, count in ko_sources["kind"].value_counts().sort_index().items():
-    print(f"Sources, {kind}: {count}")
+print(ex3_counts)
+check("08.3", len(claims) - len(ex3))
 
 # %% [markdown]
 # ## Key takeaways
@@ -461,16 +623,16 @@ for kind, count in ko_sources["kind"].value_counts().sort_index().items():
 #   unsourced figures, undefined shares, scope, and dates near a year's end.
 # - A verdict is relative to a piece of evidence. The same number can be consistent with one
 #   source and conflict with another that counts differently; state the definition.
-# - "Primary" depends on the claim: an official article is primary for what its publisher says
-#   now, secondary for history. Grade *how* a figure reached you as well as who produced it.
-# - Copies are not independent witnesses. Wikipedia checked against its own mirrors, or a
+# - When two texts disagree, look for the cause (scope, signing versus entry into force, a
+#   feature moved between treaties) before deciding which is wrong.
+# - Grade who published each source, and how much of a table rests on official and scholarly
+#   work; an official publisher can still be wrong on history outside its own business.
+# - Copies are not independent witnesses. Wikipedia checked against Wikipedia, or a
 #   machine-spun copy of a backgrounder, adds no confirmation; cite the original.
-# - Keep conflicts visible: record both values, their bases and grades, and explain the gap
-#   instead of choosing silently.
 
 # %% [markdown]
 # ## Sources
 
 # %%
-for table in ("claims", "host_nation_support", "sources"):
-    print(f"--- {table}\n{ad.cite(table)}\n")
+for name in ("claims", "sources"):
+    print(f"--- {name}\n{ad.cite(name)}\n")
