@@ -111,8 +111,10 @@ hns_all = hns_all.assign(
 in_window = hns_all["fiscal_year"].between(start_year, end_year)
 graded = hns_all["reliability"].map(RANK).ge(RANK[min_reliability])
 hns = hns_all[in_window & graded].sort_values(["scope", "fiscal_year"])
-# Years with more than one value for the same scope: both are kept and drawn.
-hns["conflict"] = hns.groupby(["scope", "fiscal_year"])["fiscal_year"].transform("size") > 1
+# A year whose sources give different values for one scope: every value is kept and drawn.
+same_year = hns.groupby(["scope", "fiscal_year"])["amount_jpy_100m"]
+hns["conflict"] = same_year.transform("nunique") > 1
+hns["agreeing"] = (same_year.transform("size") > 1) & ~hns["conflict"]
 
 counts = (
     hns_all.groupby("scope_words")
@@ -123,13 +125,19 @@ counts = (
 )
 display(counts.rename_axis("scope").reset_index().style.hide(axis="index"))
 dropped = int((in_window & ~graded).sum())
-conflicts = hns.loc[hns["conflict"], ["scope_words", "fiscal_year"]].drop_duplicates()
+
+
+def years_where(flag):
+    rows = hns.loc[hns[flag], ["scope_words", "fiscal_year"]].drop_duplicates()
+    return ", ".join(f"FY{r.fiscal_year} ({r.scope_words})" for r in rows.itertuples()) or "none"
+
+
 Markdown(
     f"Within {start_year}–{end_year}, keeping grades at or above *{min_reliability}* leaves "
     f"{len(hns)} row(s) in {hns.fiscal_year.nunique()} fiscal year(s); {dropped} lower-graded "
-    "row(s) are dropped. Years with more than one row of one scope (all kept): "
-    + (", ".join(f"FY{r.fiscal_year} ({r.scope_words})" for r in conflicts.itertuples()) or "none")
-    + "."
+    f"row(s) are dropped. Years in which sources give different values for one scope: "
+    f"{years_where('conflict')}. Years in which two sources give the same value: "
+    f"{years_where('agreeing')}."
 )
 
 # %% [markdown]
@@ -264,9 +272,12 @@ else:
         f"{r.short}, {r.days} days" + (" (after its first fiscal year began)" * r.after_fy_start)
         for r in late.itertuples()
     )
+    on_time = int((~late["after_fy_start"]).sum())
+    by_month = late["signed"].sort_values(key=lambda d: d.dt.month)
+    months = " or ".join(by_month.dt.month_name().unique())
     text += (
-        ". Each agreement has to pass the Diet before the fiscal year it funds begins, which is"
-        " why signatures cluster in January."
+        f". Signatures fall in {months}; {on_time} of these {len(late)} agreements were in force "
+        "by the start of the first fiscal year they fund, which is the target the timing suggests."
     )
 Markdown(text)
 
@@ -310,7 +321,7 @@ else:
     ):
         for scope, rows in hns.groupby("scope", sort=False):
             colour, marker = SCOPE_LOOK.get(scope, (style.GREY, "X"))
-            single = rows[~rows["conflict"]]
+            single = rows[~rows["conflict"]].drop_duplicates("fiscal_year")
             if len(single) > 1:
                 line = ad.with_all_years(single, "fiscal_year")[column]
                 ax.plot(line.index, line, color=colour, linewidth=1.5)
@@ -334,7 +345,7 @@ else:
     if not spread.empty:
         axes[1].plot([], [], "_", color="black", ms=14, mew=2.5, label="Agreement total ÷ years")
     if hns["conflict"].any():
-        axes[1].plot([], [], color=style.GREY, label="Two values for one year")
+        axes[1].plot([], [], color=style.GREY, label="Sources differ in one year")
     top = pd.concat([hns["amount_jpy_100m"], hns["real_jpy_100m"], spread["real_jpy_100m"]])
     for ax in axes:
         ax.set_ylim(0, 1.1 * top.max())

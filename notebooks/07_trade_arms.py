@@ -377,7 +377,10 @@ if total.sum() > 0:
         nrows=2, sharex=True, figsize=(9, 8), gridspec_kw={"height_ratios": [2, 1]}
     )
     stack(top, wide)
-    stack(low, wide.drop(columns="USA", errors="ignore"))
+    others = wide.drop(columns="USA", errors="ignore")
+    stack(low, others)
+    if others.to_numpy().sum() == 0:
+        low.text(0.5, 0.5, "No delivery from other suppliers", transform=low.transAxes, ha="center")
     top.set_xlim(arms_years[0] - 0.6, arms_years[-1] + 0.6)
     top.xaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=1))
     style.annotate_events(top, arms_events)
