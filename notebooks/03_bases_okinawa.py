@@ -431,15 +431,21 @@ plt.show()
 
 # %%
 usfj_share = 100 * usfj_okinawa / usfj_japan
+seed_share = claims.loc["C020", "claimed_value"]
 Markdown(
     f"**Finding.** Counted facility by facility, Okinawa holds **{okinawa_count} of "
     f"{len(bases)}** facilities in Vine's list (**{okinawa_share:.1f}%**) and, in the U.S. "
     f"Forces Japan count reported by the Asahi Shimbun in 2016, **{usfj_okinawa:.0f} of "
     f"{usfj_japan:.0f}** (**{usfj_share:.1f}%**). The much higher figures "
     f"({land_low:.1f}–{land_high:.1f}%) measure something else: Okinawa's share of the *land "
-    "area* of facilities used exclusively by U.S. forces. The seed's "
-    f"{claims.loc['C020', 'claimed_value']:.1f}% lies inside that range and "
-    f"{claims.loc['C020', 'claimed_value'] - usfj_share:.1f} points above the highest "
+    f"area* of facilities used exclusively by U.S. forces. The seed's {seed_share:.1f}% "
+    + (
+        "lies inside that range"
+        if land_low <= seed_share <= land_high
+        else f"lies {min(abs(seed_share - land_low), abs(seed_share - land_high)):.1f} points "
+        "from that range"
+    )
+    + f" and {seed_share - max(usfj_share, okinawa_share):.1f} points above the highest "
     "count-based share, yet it is presented as a share of bases."
 )
 
