@@ -29,7 +29,7 @@
 # - Judge an official dollar claim against yen evidence without inventing an exchange rate.
 
 # %% tags=["parameters"]
-start_year = 1978  # first calendar/fiscal year shown (HNS begins in FY1978)
+start_year = 1978  # first calendar/fiscal year shown
 end_year = 2024  # last calendar/fiscal year shown
 compare_countries = ["JPN", "USA", "CHN", "KOR"]  # ISO3 codes for the spending comparison
 min_reliability = "medium"  # lowest HNS reliability grade kept: "high", "medium" or "low"
@@ -110,6 +110,8 @@ hns_all = hns_all.assign(
 )
 in_window = hns_all["fiscal_year"].between(start_year, end_year)
 graded = hns_all["reliability"].map(RANK).ge(RANK[min_reliability])
+for grade in sorted(set(hns_all["reliability"]) - set(RANK)):
+    print(f"Rows graded {grade!r} have no place in {list(RANK)} and are left out.")
 hns = hns_all[in_window & graded].sort_values(["scope", "fiscal_year"])
 # A year whose sources give different values for one scope: every value is kept and drawn.
 same_year = hns.groupby(["scope", "fiscal_year"])["amount_jpy_100m"]
@@ -660,6 +662,7 @@ check("04.1", ex_high["fiscal_year"].nunique())
 # C025. Give two reasons why this is only an order-of-magnitude check.
 
 # %% tags=["solution"]
+ex_hns = ad.load("host_nation_support")
 ex_milex = ad.load("defense_spending").query("country_iso3 == 'JPN'").set_index("year")
 ex_rate = ex_milex["milex_local_currency"] / (ex_milex["milex_usd_m_current"] * 1e6)
 ex_2021 = ex_hns.query("scope == 'hns_mod' and fiscal_year == 2021")["amount_jpy_100m"].iloc[0]
@@ -676,6 +679,7 @@ check("04.2", ex_usd_bn)
 # ceiling does the pattern suggest?
 
 # %% tags=["solution"]
+ex_milex = ad.load("defense_spending").query("country_iso3 == 'JPN'").set_index("year")
 ex_share = ex_milex.loc[1960:2021, "share_of_gdp_pct"]
 print(ex_share[ex_share >= 1.0].round(2))
 check("04.3", int((ex_share >= 1.0).sum()))
@@ -687,6 +691,7 @@ check("04.3", int((ex_share >= 1.0).sum()))
 # change close to the nominal one?
 
 # %% tags=["solution"]
+ex_hns = ad.load("host_nation_support")
 ex_pair = ex_hns.query("scope == 'hns_mod' and fiscal_year in [2000, 2021]")
 ex_pair = ex_pair.set_index("fiscal_year")["amount_jpy_100m"]
 ex_real = ad.to_real(ex_pair, ex_pair.index.to_series(), "JPN", 2023)

@@ -600,6 +600,7 @@ check("07.1", ex_share)
 # few small items can move a share?
 
 # %% tags=["solution"]
+ex_arms = ad.load("arms_transfers")
 ex_wide = ex_arms.pivot_table(
     index="year", columns="supplier_iso3", values="tiv_m", aggfunc="sum", fill_value=0.0
 ).loc[1952:2021]
