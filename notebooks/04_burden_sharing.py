@@ -173,9 +173,9 @@ Markdown(text)
 # ### The Special Measures Agreements
 #
 # The `special_measures_agreements` table dates each agreement (or amending protocol) from
-# MOFA and MOD pages, with its term in fiscal years and, where the press reported one, its
-# total. Figure 4.1 draws each term as a bar from April of its first fiscal year to March
-# after its last; a diamond marks signature and a circle entry into force.
+# MOFA and MOD pages (and the press where they are silent), with its term in fiscal years and,
+# where the press reported one, its total. Figure 4.1 draws each term as a bar from April of its
+# first fiscal year to March after its last; a diamond marks signature, a circle entry into force.
 
 # %%
 sma_all = ad.load("special_measures_agreements")
