@@ -261,10 +261,10 @@ def show_table(name, max_sources=3):
             f"**{d.name}**: {d.title}\n\n{d.description}\n\n"
             f"*Rows:* {d.rows:,} · *Coverage:* {d.coverage} · "
             f"*One row per:* {', '.join(d.primary_key)} · "
-            f"*Rows by source quality:* {grades or 'not graded yet'}\n\n"
-            f"{d.columns.fillna('').to_markdown(index=False)}\n\n"
-            f"**Caveats**\n\n{caveats}\n\n**Sources**\n\n" + "\n".join(listed)
+            f"*Rows by source quality:* {grades or 'not graded yet'}"
         ),
+        d.columns.fillna("").style.hide(axis="index"),
+        Markdown(f"**Caveats**\n\n{caveats}\n\n**Sources**\n\n" + "\n".join(listed)),
         ad.load(name).head(preview_rows),
     )
 
@@ -699,7 +699,7 @@ Markdown(
 # %% [markdown]
 # ### `claims`
 #
-# The project's audit of five seed documents (short texts about the alliance, from an
+# The project's audit of its seed documents (short texts about the alliance, from an
 # encyclopaedia to a government news story): one row per quantitative or dated claim,
 # with the value as the seed states it, what the evidence says, a verdict and an
 # explanation. This is where contradictions between sources are kept in the open rather
@@ -795,8 +795,9 @@ print(f"Table shown: {table} ({len(ad.load(table)):,} rows)")
 #
 # ### Exercise 0.1
 #
-# Which tables have a `flag` column? For each, compute how many rows carry a flag and what
-# share of the table that is. Does the most often flagged table deserve the least trust?
+# For every table that has a `flag` column, compute how many rows carry a flag and what
+# share of the table that is. Which table has the largest share of flagged rows, and does
+# that make it the least trustworthy?
 
 # %% tags=["solution"]
 from alliance_notebooks.exercises import check
@@ -811,7 +812,7 @@ flag_share = pd.DataFrame(
 display(flag_share.style.format({"share": "{:.1%}"}).hide(axis="index"))
 # A high share reflects careful annotation, not necessarily worse data: flags mark values
 # that were kept and explained rather than silently dropped or smoothed.
-check("00.1", list(flag_share.table))
+check("00.1", flag_share.loc[flag_share.share.idxmax(), "table"])
 
 # %% [markdown]
 # ### Exercise 0.2
