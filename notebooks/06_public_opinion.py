@@ -116,8 +116,9 @@ display(
         "*reported* values, checked where two reports overlap, not as a copy of the official "
         f"tables. Pew's values up to {compiled['year'].max()} come from a compilation of "
         f"Pew's own files ({sources.loc[compiled['source_id'].iloc[0], 'publisher']}); the "
-        f"{len(later)} later Pew values, all for Japan, were read in press reports of Pew's "
-        "releases."
+        f"{len(later)} later Pew values (for "
+        f"{', '.join(style.name(c) for c in sorted(later['country_iso3'].unique()))}) were "
+        "read in press reports of Pew's releases."
     )
 )
 
@@ -319,11 +320,21 @@ for name, part in affinity.groupby(era):
         f"- **{name}** ({part.year.min()}–{part.year.max()}, {len(part)} values): highest "
         f"{top.value_pct:.1f}% in {top.year}, lowest {low.value_pct:.1f}% in {low.year}."
     )
+years = affinity["year"].astype(float)
+same_basis = years.diff().eq(1) & ~affinity["year"].isin(breaks["year"])
+steps = affinity["value_pct"].diff()[same_basis]
+steps.index = affinity["year"][same_basis]
+if len(steps):
+    big = steps.abs().idxmax()
+    lines.append(
+        f"\nBetween consecutive surveys of the same basis, the largest move is "
+        f"{steps[big]:+.1f} points, into {big}."
+    )
 Markdown("\n".join(lines) if lines else "No Cabinet Office values in the selected years.")
 
 # %% [markdown]
-# Even the best-attested swings are a few points in a series where a large majority reports
-# an affinity. The highs and lows line up loosely with events, for example the U.S. relief
+# Year-to-year moves are small beside the share itself: in every year held, a large
+# majority reports an affinity. The highs and lows line up loosely with events, for example the U.S. relief
 # operation after the March 2011 earthquake (Operation Tomodachi), but a handful of annual
 # points cannot show cause.
 
@@ -448,7 +459,9 @@ Markdown(
 # respondents judge the United States partly as a security partner and not only through its
 # president, though these data cannot prove that. The fall in 2017 shows up in every country
 # surveyed in both years around it, Japan included, and Japan's sharpest fall in the table
-# comes in the pandemic year 2020, the first Japanese value recorded as a telephone survey.
+# comes in the pandemic year 2020. That is also the only Japanese Pew row whose survey mode
+# the table records (telephone); for the other years the mode is not stated, so a change of
+# mode can be neither ruled out nor confirmed.
 #
 # Two caveats limit this reading. After 2017 the table holds Pew values for Japan only, read
 # from press reports; and a change of president is bundled with everything else that

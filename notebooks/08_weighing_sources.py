@@ -184,7 +184,7 @@ Markdown(
 # %%
 listed = claims[claims["verdict"].isin(verdicts)]
 if listed.empty:
-    print(f"No claim has verdict {', '.join(verdicts)}.")
+    print(f"No claim listed: no claim has a verdict among {verdicts}.")
 else:
     print(
         f"Claims listed: {len(listed)} with verdict {', '.join(v for v in verdicts if v in set(listed.verdict))}"
