@@ -126,16 +126,16 @@ display(
 # ## 6.2 The Cabinet Office series: breaks and holes
 #
 # The Cabinet Office asks whether respondents feel an affinity (*shitashimi*) toward the
-# United States; the share below adds those who feel it and those who somewhat feel it. The
-# question dates from 1978, but the series is not one unbroken measurement. The table's
-# flags and caveats record three breaks:
+# United States; the share below adds those who feel it and those who somewhat feel it. It
+# is the oldest question in the table, but the series is not one unbroken measurement. The
+# table's flags and caveats record three breaks:
 #
 # - **Mode.** From 2020 the questionnaire is sent by mail; before, interviewers visited
 #   respondents at home. People answer a stranger at the door differently from a form at the
 #   kitchen table, and those who return a mailed form are not those who open the door. The
 #   Cabinet Office itself warns that the two are not directly comparable.
-# - **Sample.** From the 2016 survey the sample includes 18- and 19-year-olds, following the
-#   lower voting age.
+# - **Sample.** From the 2016 survey the sample includes 18- and 19-year-olds (20 and over
+#   before).
 # - **Wording.** For some years in the late 1990s the question was worded differently; the
 #   table holds no value for those years.
 #
@@ -344,7 +344,7 @@ Markdown("\n".join(lines) if lines else "No Cabinet Office values in the selecte
 # Pew asks the same question in every country it covers: *do you have a favourable or
 # unfavourable view of the United States?* Because the wording is fixed, Pew is the better
 # source for comparing Japan with other allies, but it is not asked in every country every
-# year, and its values here begin in 2000. Figure 6.2 shows each survey year as a point and
+# year, and its values here begin decades after the Cabinet Office's. Figure 6.2 shows each survey year as a point and
 # joins only consecutive years, so the gaps stay visible. Dashed lines mark U.S. presidents
 # taking office (Pew's fieldwork is in spring, after the January inauguration).
 
@@ -463,9 +463,9 @@ Markdown(
 # the table records (telephone); for the other years the mode is not stated, so a change of
 # mode can be neither ruled out nor confirmed.
 #
-# Two caveats limit this reading. After 2017 the table holds Pew values for Japan only, read
-# from press reports; and a change of president is bundled with everything else that
-# happened in that year, so the table shows association, not cause.
+# Two caveats limit this reading. After the compilation ends the table holds Pew values for
+# Japan only, read from press reports; and a change of president is bundled with everything
+# else that happened in that year, so the table shows association, not cause.
 
 # %% [markdown]
 # ## 6.4 Two measures that move apart
@@ -528,7 +528,7 @@ Markdown(msg)
 # lines is a rough gauge of how far the alliance's public support is insulated from any one
 # administration. The insulation is not complete: in years when confidence collapses,
 # favourability dips too. The confidence question is missing for Japan in the early 2000s,
-# and after 2017 only scattered values from press reports survive.
+# and after the compilation ends only scattered values from press reports survive.
 
 # %% [markdown]
 # ## 6.5 What these data cannot tell us
@@ -733,8 +733,8 @@ check("06.3", ex3_rest.idxmax())
 # %% [markdown]
 # ## Key takeaways
 #
-# - The official Japanese series on affinity toward the United States runs from 1978, but
-#   most years are missing, several values are derived, and the 1990s wording change, the
+# - The official Japanese series on affinity toward the United States is the longest in the
+#   table, but most years are missing, several values are derived, and the 1990s wording change, the
 #   2016 sample change and the 2020 switch from interviews to mail mean its parts cannot
 #   simply be joined.
 # - Most Cabinet Office values reach us through press and other web reports; the grade of
