@@ -451,7 +451,7 @@ caption = style.finish(
     xlabel="Year",
     sources=areas.source_id,
     note="Years without a DoD report have no bar."
-    + (f" Hatched: {', '.join(map(str, distorted))}, split distorted ({why})." if why else ""),
+    + (f" Hatched: {', '.join(map(str, distorted))}, split distorted. {why}." if why else ""),
 )
 
 # %%
