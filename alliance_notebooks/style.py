@@ -9,12 +9,14 @@
 from __future__ import annotations
 
 import json
-import textwrap
+import logging
+import unicodedata
 from collections.abc import Iterable
 from importlib.resources import files
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
+import matplotlib_fontja  # noqa: F401  (registers IPAexGothic, for Japanese source titles)
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
@@ -41,6 +43,7 @@ ENTITIES = {
     "IND": ("#AA4499", "<", "India"),
     "RUS": ("#777777", ">", "Russia"),
     "TWN": ("#88CCEE", "d", "Taiwan"),
+    "SUN": ("#555555", "8", "Soviet Union"),
     "mainland": ("#56B4E9", "o", "Mainland Japan"),
     "okinawa": ("#E69F00", "s", "Okinawa"),
     "bonin_volcano": ("#999999", "^", "Bonin and Volcano Islands"),
@@ -57,6 +60,7 @@ STYLE = {
     "axes.spines.right": False,
     "axes.grid": True,
     "grid.alpha": 0.3,
+    "font.family": ["DejaVu Sans", "IPAexGothic"],  # Japanese glyphs fall back to IPAexGothic
     "font.size": 11,
     "axes.titlesize": 14,
     "axes.titleweight": "bold",
@@ -76,6 +80,8 @@ STYLE = {
 def use_house_style() -> None:
     """Apply the house style to every later figure."""
     mpl.rcParams.update(STYLE)
+    # IPAexGothic has no bold face; matplotlib's notice about using the regular one is noise.
+    logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
 
 
 class HouseFigure(Figure):
@@ -143,11 +149,35 @@ def finish(
     caption = " ".join(part for part in (note, source_caption(sources)) if part)
     fig = ax.figure
     width = int(fig.get_figwidth() * 72 / (0.6 * MIN_FONT_PT))
-    fig.supxlabel(
-        textwrap.fill(caption, width), x=0.0, ha="left", fontsize=MIN_FONT_PT, color="#444444"
-    )
+    fig.supxlabel(wrap(caption, width), x=0.0, ha="left", fontsize=MIN_FONT_PT, color="#444444")
     fig.alt_text = caption
     return caption
+
+
+def _columns(text: str) -> int:
+    """Width in columns: East Asian wide characters count twice."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def wrap(text: str, width: int) -> str:
+    """Wrap ``text`` to ``width`` columns, breaking long Japanese runs between characters."""
+    lines, line = [], ""
+    for word in text.split():
+        while _columns(word) > width:  # a run with no spaces, wider than a line
+            room = width - _columns(line) - (1 if line else 0)
+            cut = max(i for i in range(len(word) + 1) if _columns(word[:i]) <= max(room, 0))
+            if cut == 0:
+                lines.append(line)
+                line = ""
+                continue
+            lines.append(f"{line} {word[:cut]}".strip())
+            line, word = "", word[cut:]
+        candidate = f"{line} {word}".strip()
+        if _columns(candidate) > width:
+            lines.append(line)
+            candidate = word
+        line = candidate
+    return "\n".join([*lines, line]) if line else "\n".join(lines)
 
 
 def event_x(when) -> float:

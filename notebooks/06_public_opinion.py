@@ -3,7 +3,7 @@
 #   jupytext:
 #     notebook_metadata_filter: kernelspec,jupytext,-jupytext.text_representation
 #   kernelspec:
-#     display_name: Python 3
+#     display_name: Python 3 (ipykernel)
 #     language: python
 #     name: python3
 # ---
@@ -199,7 +199,6 @@ else:
 # legend.
 
 # %%
-import unicodedata
 
 from matplotlib.ticker import MaxNLocator
 
@@ -230,26 +229,6 @@ def mark_flags(ax, rows, colour):
             zorder=5,
             label=FLAG_WORDS[flag],
         )
-
-
-def fit_caption(fig):
-    """Re-wrap the caption counting East Asian characters as two columns wide.
-
-    The house style wraps captions by character count; Japanese source titles are wider.
-    """
-    caption = fig.alt_text
-    width = int(fig.get_figwidth() * 72 / (0.6 * style.MIN_FONT_PT))
-    lines, line = [], ""
-    for word in caption.split(" "):
-        trial = f"{line} {word}".strip()
-        wide = sum(unicodedata.east_asian_width(c) in "WF" for c in trial)
-        if line and len(trial) + wide > width:
-            lines.append(line)
-            trial = word
-        line = trial
-    bare = "".join(caption.split())
-    written = next(t for t in fig.texts if "".join(t.get_text().split()) == bare)
-    written.set_text("\n".join([*lines, line]))
 
 
 def year_axis(ax, years):
@@ -288,7 +267,6 @@ else:
         "each black line, where the survey's basis changes. Grey band: differently worded "
         f"question. Last value held: {affinity.year.max()}.",
     )
-    fit_caption(fig)
     plt.show()
 
 # %% [markdown]
@@ -419,7 +397,6 @@ else:
         note="Pew Global Attitudes Survey. Lines join consecutive survey years only. Dashed: a "
         "U.S. president takes office." + after,
     )
-    fit_caption(fig)
     plt.show()
 
 # %% [markdown]
@@ -502,7 +479,6 @@ else:
         note="Pew Global Attitudes Survey, Japanese respondents. Lines join consecutive survey "
         "years only. Dashed vertical lines: a U.S. president takes office.",
     )
-    fit_caption(fig)
     plt.show()
 
 # %%
@@ -562,7 +538,6 @@ else:
         sources=relations["source_id"],
         note="Two polls with similar headlines. Lines join consecutive years only.",
     )
-    fit_caption(fig)
     plt.show()
 
 # %%
