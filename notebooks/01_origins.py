@@ -35,13 +35,15 @@ start_year = 1945  # first year of events shown (integer)
 end_year = 1960  # last year of events shown (integer)
 
 # %%
+import pandas as pd
 from IPython.display import Markdown, display
 
 import alliance_data as ad
-from alliance_data import history, plotting
+from alliance_notebooks import check_parameters, publish, style
 
-ad.validate_parameters("01_origins", start_year=start_year, end_year=end_year)
-plotting.use_house_style()
+checked = check_parameters("01_origins", start_year=start_year, end_year=end_year)
+start_year, end_year = checked["start_year"], checked["end_year"]
+style.use_house_style()
 
 # %% [markdown]
 # ## The record we are working with
@@ -52,29 +54,41 @@ plotting.use_house_style()
 # look at what it contains for the years selected and at what stands behind the rows.
 
 # %%
-shown = history.events_between(start_year, end_year)
-print(f"Data shown: {history.year_span(shown.year)} ({len(shown)} events)")
-kinds = history.with_source_kind(shown)["source_kind"].value_counts()
-display(history.category_counts(shown).to_frame("events").T)
+events = ad.load("events").sort_values(["date", "title"]).reset_index(drop=True)
+events["year"] = events["date"].dt.year
+shown = events[events["year"].between(start_year, end_year)]
+if len(shown):
+    print(f"Data shown: {shown.year.min()}–{shown.year.max()} ({len(shown)} events)")
+    display(shown["category"].value_counts().to_frame("events").T)
+else:
+    print(f"Data shown: none (the events table has no row dated {start_year}–{end_year})")
+
 
 # %%
+def day_month_year(date):
+    """A date as '8 September 1951'."""
+    return f"{date.day} {date:%B %Y}"
+
+
+sources = ad.load("sources").set_index("source_id")
+grades = shown["source_id"].map(sources["source_quality"]).value_counts()
 exact = int((shown["date_precision"] == "day").sum())
 Markdown(
     f"Of the {len(shown)} events dated {start_year}–{end_year}, {exact} are known to the day; "
-    f"the remaining {len(shown) - exact} carry only a month or a year. "
-    f"{kinds.get('primary', 0)} rows rest on primary sources (governments, archives, "
-    f"contemporary documents), {kinds.get('secondary', 0)} on secondary ones such as "
-    f"encyclopedia pages, mirrors and later articles, and {kinds.get('compilation', 0)} on "
-    "compiled datasets."
-)
+    f"the remaining {len(shown) - exact} carry only a month or a year. By the grade of "
+    "their source: "
+    + ", ".join(f"{grade.replace('_', ' ')} {n}" for grade, n in grades.items())
+    + "."
+) if len(shown) else Markdown("With no events in these years, there is nothing to grade.")
 
 # %% [markdown]
 # Two cautions follow. First, this is a curated list, so the number of rows in a category
 # measures the attention the compilers paid to it as much as the intensity of history: a
 # protest movement that lasted years, such as Sunagawa, appears once, dated by its start.
-# Second, many rows lean on encyclopedia articles, some read through mirror sites whose notes
-# say so. Where the claims table has checked a date against better evidence, this chapter
-# shows the verdict; where it has not, the date should be read as provisional.
+# Second, the rows graded "other web" lean on encyclopedia articles, some read through mirror
+# sites whose notes say so. Where the claims table has checked a date against better
+# evidence, this chapter shows the verdict; where it has not, the date should be read as
+# provisional.
 #
 # ## From surrender to sovereignty
 #
@@ -91,13 +105,19 @@ Markdown(
 # on the same day; the generated sentence below reads those dates from the data.
 
 # %%
-pact = history.events_between(1951, 1952, ["treaty"]).groupby("title")["date"].first()
+pact = ad.events_titled(
+    [
+        "Security Treaty signed",
+        "Security Treaty enters into force",
+        "San Francisco Peace Treaty enters into force",
+    ]
+).set_index("title")["date"]
 signed = pact["Security Treaty signed"]
 in_force = pact["Security Treaty enters into force"]
 peace = pact["San Francisco Peace Treaty enters into force"]
 Markdown(
-    f"The Security Treaty was signed on {signed.day} {signed:%B %Y} and took effect on "
-    f"{in_force.day} {in_force:%B %Y}; the peace treaty took effect on {peace.day} {peace:%B %Y}, "
+    f"The Security Treaty was signed on {day_month_year(signed)} and took effect on "
+    f"{day_month_year(in_force)}; the peace treaty took effect on {day_month_year(peace)}, "
     f"{'the same day' if peace == in_force else 'a different day'}. "
     "The occupation ended, in other words, at the moment American forces were granted the "
     "right to stay."
@@ -105,35 +125,38 @@ Markdown(
 
 # %% [markdown]
 # Secondary accounts do not all agree on when the occupation ended. The claims table holds
-# each dated statement from the seed documents next to the evidence and a verdict. One seed
-# gives the end of the occupation as the year the treaties were signed rather than the year
-# they took effect, an easy slip because the two events are months apart and share a name.
+# each dated statement from the seed documents next to the evidence and a verdict; the table
+# below names the publication each statement comes from. One of them gives the end of the
+# occupation as the year the treaties were signed rather than the year they took effect, an
+# easy slip because the two events are months apart and share a name.
 
 # %%
-occupation = history.claims_for(["C033", "C036", "C038"])
-Markdown(
-    occupation[["paraphrase", "claimed_value", "evidence_value", "verdict"]].to_markdown(
-        index=False
-    )
-)
+claims = ad.load("claims").set_index("claim_id")
+claims["publication"] = claims["seed_source_id"].map(sources["publisher"] + ": " + sources["title"])
+claim_columns = ["publication", "paraphrase", "evidence_value", "verdict"]
+Markdown(claims.loc[["C033", "C036", "C038"], claim_columns].to_markdown(index=False))
 
 # %% [markdown]
 # ## The Yoshida line: a doctrine named after the fact
 #
 # Shigeru Yoshida led most of Japan's governments in these years. His line, as usually
 # summarised, was to lean on the United States for protection, keep rearmament minimal, and
-# give economic recovery priority over everything else. The events table lists a row titled
-# "Yoshida Doctrine emerges", dated only to the year 1951 and sourced to an encyclopedia
-# article. That row deserves scepticism, and the claims table shows why.
+# give economic recovery priority over everything else. The events table lists a row for the
+# doctrine's emergence; the line below shows how precisely it is dated and what stands behind
+# it. That row deserves scepticism, and the claims table shows why.
 
 # %%
+doctrine_row = ad.events_titled(["Yoshida Doctrine emerges"]).iloc[0]
+doctrine_source = sources.loc[doctrine_row.source_id]
+print(
+    f"'{doctrine_row.title}': dated {doctrine_row.date:%Y} (precision: "
+    f"{doctrine_row.date_precision}); source: {doctrine_source.publisher}, "
+    f"{doctrine_source.title} (graded {doctrine_source.source_quality.replace('_', ' ')})"
+)
 yoshida = ad.load("leaders").query("name == 'Shigeru Yoshida'")
 terms = "; ".join(f"{t.term_start:%b %Y}–{t.term_end:%b %Y}" for t in yoshida.itertuples())
-doctrine = history.claims_for(["C055", "C056", "C057"])
 print(f"Yoshida's terms as prime minister ({len(yoshida)}): {terms}")
-Markdown(
-    doctrine[["paraphrase", "claimed_value", "evidence_value", "verdict"]].to_markdown(index=False)
-)
+Markdown(claims.loc[["C055", "C056", "C057"], claim_columns].to_markdown(index=False))
 
 # %% [markdown]
 # The checks pull in two directions. The year the doctrine supposedly took shape could not be
@@ -154,23 +177,98 @@ Markdown(
 # the day; hollow ones only to a month or a year, so their horizontal position is approximate.
 # Markers that share a row and a date are spread vertically so none is hidden; events only
 # days apart still overlap, so the crowded weeks of 1960 are listed in full further below.
+# The drawing is a function of this chapter, defined in the next cell so you can change it.
+
 
 # %%
-leaders = history.leaders_between(start_year, end_year)
-fig, ax = plotting.new_figure(figsize=(10, 6.5))
-short = history.plot_timeline(ax, shown, leaders, start_year, end_year)
-caption = plotting.finish(
+def decimal_year(dates):
+    """Dates as fractional years (1960.0 = 1 January 1960)."""
+    return dates.dt.year + (dates.dt.day_of_year - 1) / 365.25
+
+
+def draw_timeline(ax, events, leaders, start_year, end_year):
+    """Events as markers, one row per category, above bands of leaders' terms.
+
+    Returns the names of leaders whose bands are too short to hold a label.
+    """
+    categories = list(dict.fromkeys(events.sort_values("date")["category"]))
+    rows = {c: i + 2 for i, c in enumerate(reversed(categories))}
+    x = decimal_year(events["date"])
+    rank = events.groupby(["category", "date"]).cumcount()
+    size = events.groupby(["category", "date"])["title"].transform("size")
+    y = events["category"].map(rows) + (rank - (size - 1) / 2) * 0.22
+    exact = events["date_precision"] == "day"
+    ink = "#333333"
+    ax.scatter(x[exact], y[exact], s=42, color=ink, zorder=3, label="dated to the day")
+    ax.scatter(
+        x[~exact],
+        y[~exact],
+        s=42,
+        facecolor="white",
+        edgecolor=ink,
+        linewidth=1.4,
+        zorder=3,
+        label="dated to the month or year",
+    )
+    labels = []
+    for row, country in ((1, "JPN"), (0, "USA")):
+        terms = leaders[leaders["country_iso3"] == country].reset_index(drop=True)
+        for i, term in terms.iterrows():
+            bar = ax.barh(
+                row,
+                term.x1 - term.x0,
+                left=term.x0,
+                height=0.7,
+                color=style.colour(country),
+                alpha=0.35 if i % 2 else 0.6,
+                edgecolor="white",
+                zorder=2,
+            )[0]
+            surname = term["name"].split()[-1]
+            text = ax.text(
+                (term.x0 + term.x1) / 2, row, surname, ha="center", va="center", zorder=4
+            )
+            labels.append((text, bar, surname))
+    ax.set_yticks([0, 1, *rows.values()], ["U.S. president", "Japan PM", *rows.keys()])
+    ax.set_xlim(start_year - 0.25, end_year + 1)
+    ax.set_ylim(-0.6, len(categories) + 1.6)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.grid(axis="y", alpha=0.15)
+    ax.legend(loc="lower right", bbox_to_anchor=(1, 1), ncols=2, borderaxespad=0.2)
+    ax.figure.canvas.draw()  # measure each name against its band; drop names that do not fit
+    unlabelled, named = [], set()
+    for text, bar, surname in labels:
+        if text.get_window_extent().width > bar.get_window_extent().width - 4:
+            text.remove()
+            unlabelled.append(surname)
+        else:
+            named.add(surname)
+    return [s for s in dict.fromkeys(unlabelled) if s not in named]
+
+
+# %%
+leaders = ad.load("leaders")
+low, high = pd.Timestamp(start_year, 1, 1), pd.Timestamp(end_year + 1, 1, 1)
+term_end = leaders["term_end"].fillna(high)
+in_office = leaders[(leaders["term_start"] < high) & (term_end > low)].copy()
+in_office["x0"] = decimal_year(in_office["term_start"].clip(lower=low))
+in_office["x1"] = decimal_year(term_end[in_office.index].clip(upper=high))
+
+fig, ax = style.new_figure(figsize=(10, 6.5))
+short = draw_timeline(ax, shown, in_office, start_year, end_year)
+caption = style.finish(
     ax,
     title=f"Alliance events by category, {start_year}–{end_year}",
     ylabel="Event category / office",
     xlabel="Year",
-    sources=[*shown["source_id"], *leaders["source_id"]],
-    note=f"Bands show terms of office; too short to label: {', '.join(short) or 'none'}.",
+    sources=[*shown["source_id"], *in_office["source_id"]],
+    note="Bands show terms of office (Japan blue, United States vermilion); too short to "
+    f"name: {', '.join(short) or 'none'}.",
 )
 
 # %%
-pms = leaders.query("country_iso3 == 'JPN'")
-presidents = leaders.query("country_iso3 == 'USA'")
+pms = in_office.query("country_iso3 == 'JPN'")
+presidents = in_office.query("country_iso3 == 'USA'")
 per_year = shown["year"].value_counts()
 busiest = f"{per_year.idxmax()}, with {per_year.max()} events" if len(shown) else "none"
 Markdown(
@@ -182,11 +280,11 @@ Markdown(
 # %% [markdown]
 # With the default years, the picture has a clear shape. Events bunch in two bursts: the
 # settlement of 1951–52, negotiated by Yoshida under Truman, and the revision and crisis of
-# 1960, driven by Kishi under Eisenhower. Between them run protests and incidents, each of them
-# a local quarrel about land, jurisdiction or conduct rather than about grand strategy. The
-# instability of Japanese politics during the occupation is visible in the crowded left end of
-# the prime-ministerial band, while the long Yoshida band marks the stretch in which the
-# basic bargain was struck. A timeline cannot show causation; it can show sequence, and the
+# 1960 under Eisenhower. Between them run protests and incidents, each of them a local quarrel
+# about land, jurisdiction or conduct rather than about grand strategy. The instability of
+# Japanese politics during the occupation is visible in the crowded left end of the
+# prime-ministerial band, while the long Yoshida band marks the stretch in which the basic
+# bargain was struck. A timeline cannot show causation; it can show sequence, and the
 # sequence is that grievances accumulated through the 1950s before the treaty was reopened.
 #
 # ## Bases, protest and the drawdown
@@ -203,37 +301,88 @@ Markdown(
 # turned into a dispute over which country had the right to try him.
 #
 # The next figure sets these events against U.S. military personnel in Japan, split into the
-# mainland, Okinawa and the Bonin/Volcano Islands as the Defense Department reports list them.
-# Each bar sits at the month of its report, and the vertical lines mark the first protest or
-# incident of each year in the table.
+# mainland, Okinawa and the Bonin/Volcano Islands as the Defense Department reports list them
+# (the `troops_japan_by_area` table). Each bar sits at the month of its report, and the dashed
+# lines mark the first protest or incident of each year in the table.
 
 # %%
-troops = history.personnel_by_area(start_year, end_year)
-fig, ax = plotting.new_figure()
-history.plot_personnel(ax, troops)
-protests = history.events_between(start_year, end_year, ["protest", "incident"])
-plotting.annotate_events(ax, history.one_per_year(protests))
-caption = plotting.finish(
-    ax,
-    title="U.S. military personnel in Japan, by area",
-    ylabel="Personnel (persons)",
-    xlabel="Year (bars placed at each report's month)",
-    sources=troops["source_id"],
-    note=history.personnel_note(troops),
+by_area = ad.load("troops_japan_by_area")
+areas = by_area.pivot(index="year", columns="area", values="personnel").astype("Float64")
+areas["total"] = areas.sum(axis=1)
+report = by_area.groupby("year").agg(
+    report_month=("report_month", "first"),
+    distorted=("flag", lambda f: f.eq("split_distorted").any()),
 )
-print(f"Troop reports shown: {history.year_span(troops.year)} ({len(troops)} reports)")
+troops = areas.join(report).loc[start_year:end_year]
+months = {"March": 3, "June": 6, "September": 9}
+troops["x"] = troops.index + (troops["report_month"].map(months) - 0.5) / 12
+area_coverage = f"{by_area.year.min()}–{by_area.year.max()}"
+if troops.empty:
+    print(f"Troop reports shown: none (the area split covers {area_coverage} only)")
+else:
+    first, last = troops.index.min(), troops.index.max()
+    print(f"Troop reports shown: {first}–{last} ({len(troops)} reports)")
+    if last < end_year:
+        print(f"The area split ends with the {last} report; later years are not drawn.")
 
 # %%
-decade = history.personnel_by_area(1950, 1960).set_index("year")
+if len(troops):
+    fig, ax = style.new_figure()
+    bottom = pd.Series(0.0, index=troops.index)
+    hatch = ["//" if d else "" for d in troops["distorted"]]
+    for area in ["mainland", "okinawa", "bonin_volcano"]:
+        values = troops[area].astype(float).fillna(0)
+        if values.any():
+            ax.bar(
+                troops["x"],
+                values,
+                bottom=bottom,
+                width=0.6,
+                color=style.colour(area),
+                label=style.name(area),
+                hatch=hatch,
+                edgecolor="white",
+                linewidth=0.5,
+            )
+            bottom += values
+    ax.set_xlim(troops.index.min() - 0.5, troops.index.max() + 1.5)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    style.thousands(ax)
+    ax.legend(loc="upper right")
+    protests = shown[shown["category"].isin(["protest", "incident"])]
+    protests = protests[protests["date"] < pd.Timestamp(troops.index.max() + 1, 1, 1)]
+    first_each_year = protests.groupby("year").head(1)
+    style.annotate_events(ax, first_each_year.assign(label=first_each_year["title"]))
+    gaps = sorted(set(range(troops.index.min(), troops.index.max())) - set(troops.index))
+    month_spans = "; ".join(
+        f"{month} ({years.min()}–{years.max()})"
+        for month, years in troops.index.to_series().groupby(troops["report_month"], sort=False)
+    )
+    note = f"Report month: {month_spans}. No report: {', '.join(map(str, gaps)) or 'none'}."
+    if troops["distorted"].any():
+        hatched = ", ".join(map(str, troops.index[troops["distorted"]]))
+        note += f" Hatched ({hatched}): the report counts Okinawa's air force personnel with the mainland."
+    caption = style.finish(
+        ax,
+        title="U.S. military personnel in Japan, by area",
+        ylabel="Personnel (persons)",
+        xlabel="Year (bars placed at each report's month)",
+        sources=by_area.loc[by_area.year.between(start_year, end_year), "source_id"],
+        note=note,
+    )
+
+# %%
+decade = areas.join(report).loc[1950:1960]
 mainland_cut = 1 - decade.loc[1960, "mainland"] / decade.loc[1955, "mainland"]
 okinawa_rise = decade.loc[1960, "okinawa"] / decade.loc[1955, "okinawa"] - 1
-share = decade["okinawa"] / decade["total"]
+okinawa_share = decade["okinawa"] / decade["total"]
+peak = int(decade["total"].max())
+peak_year = int(decade["total"].idxmax())
 Markdown(
-    f"U.S. strength in Japan peaked at {int(decade.total.max()):,} in the "
-    f"{int(decade.total.idxmax())} report. Between the 1955 and 1960 reports the mainland "
-    f"contingent fell by {mainland_cut:.0%}, while the Okinawa contingent grew by "
-    f"{okinawa_rise:.0%}. Okinawa's share of the total rose from {share[1955]:.0%} to "
-    f"{share[1960]:.0%}."
+    f"U.S. strength in Japan peaked at {peak:,} in the {peak_year} report. Between the 1955 "
+    f"and 1960 reports the mainland contingent fell by {mainland_cut:.0%}, while the Okinawa "
+    f"contingent grew by {okinawa_rise:.0%}. Okinawa's share of the total was "
+    f"{okinawa_share[1955]:.0%} in 1955 and {okinawa_share[1960]:.0%} in 1960."
 )
 
 # %% [markdown]
@@ -248,20 +397,30 @@ Markdown(
 # Eisenhower administration's shift toward air and nuclear power in its defence planning, and
 # overlapped with the build-up of Japan's own Self-Defense Forces from 1954. Protest made the
 # mainland presence costly, but the same bars are consistent with several causes acting
-# together. Note also the breaks in the series: there are no reports for 1951–52, the report
-# month moves from June to September in 1957 (so the step from 1956 to 1957 spans more than a
-# year), and the Bonin/Volcano row is too small to see.
-#
+# together. Note also the breaks in the series, read from the table below: years with no
+# report, and a change of report month, which makes one step span more than a year. The
+# Bonin/Volcano row is too small to see.
+
+# %%
+decade_years = decade.index.to_series()
+missing = sorted(set(range(1950, 1961)) - set(decade_years))
+switch = decade["report_month"].ne(decade["report_month"].shift()).iloc[1:]
+Markdown(
+    f"Reports 1950–1960: none for {', '.join(map(str, missing)) or 'no year'}; the report "
+    f"month changes in {', '.join(map(str, switch[switch].index)) or 'no year'} "
+    f"(from {decade['report_month'].iloc[0]} to {decade['report_month'].iloc[-1]})."
+)
+
+# %% [markdown]
 # Secondary sources sometimes overstate the scale. The claims table flags one seed's figure
 # for the mid-1950s as conflicting with every report and compilation checked:
 
 # %%
-big = history.claims_for(["C001"]).iloc[0]
-peak = int(decade.total.max())
+big = claims.loc["C001"]
 Markdown(
-    f"The seed's figure is {int(big.claimed_value):,} personnel; the highest report of the "
-    f"decade is {peak:,}, so the claim exceeds the record by "
-    f"{int(big.claimed_value) / peak - 1:.0%}. Verdict: **{big.verdict}**."
+    f"The figure given in {big.publication} is {int(big.claimed_value):,} personnel; the highest "
+    f"report of the decade is {peak:,}, so the claim exceeds the record by "
+    f"{big.claimed_value / peak - 1:.0%}. Verdict: **{big.verdict}**."
 )
 
 # %% [markdown]
@@ -273,15 +432,29 @@ Markdown(
 # provision is missing.
 
 # %%
-provisions = history.provisions_side_by_side()
-Markdown(provisions.to_markdown(index=False))
+provisions = ad.load("treaty_provisions")
+provisions["articles"] = (
+    provisions["article_1951"].fillna("?") + " → " + provisions["article_1960"].fillna("?")
+)
+reading_copy = provisions[["provision", "treaty_1951", "treaty_1960", "articles", "change"]]
+Markdown(
+    reading_copy.rename(
+        columns={
+            "provision": "Provision",
+            "treaty_1951": "1951 Security Treaty",
+            "treaty_1960": "1960 Treaty",
+            "articles": "Articles (1951 → 1960)",
+            "change": "Change",
+        }
+    ).to_markdown(index=False)
+)
 
 # %%
-changes = history.change_counts()
+changes = provisions["change"].value_counts()
 Markdown(
-    f"Of the {changes.sum()} provisions compared, {changes['added']} were added in 1960, "
-    f"{changes['removed']} removed, {changes['revised']} revised and {changes['unchanged']} "
-    "left unchanged."
+    f"Of the {changes.sum()} provisions compared, "
+    + ", ".join(f"{n} {kind}" for kind, n in changes.items())
+    + " (1951 → 1960)."
 )
 
 # %% [markdown]
@@ -303,21 +476,22 @@ Markdown(
 # administers (U.S. bases in Japan included), so Japan is never bound to help defend the
 # United States or its forces anywhere else. ATOP's basing code is the same for both
 # treaties. What Japan gives in return is access: land, facilities, and (from the late 1970s)
-# money. The exchange of
-# protection for bases is the alliance's enduring asymmetry, and it is why later chapters
-# measure Japan's contribution in host-nation support and missions rather than in mutual
-# defence.
+# money. The exchange of protection for bases is the alliance's enduring asymmetry, and it is
+# why later chapters measure Japan's contribution in host-nation support and missions rather
+# than in mutual defence.
 #
 # ## The Anpo crisis of 1960
 #
 # *Anpo* is the Japanese abbreviation for the security treaty, and 1960 is the year the name
-# became a byword for mass protest. The events table follows the crisis almost week by week:
+# became a byword for mass protest. The events table follows the crisis, from the opening of
+# the revision talks to the cabinet's fall, almost week by week:
 
 # %%
-crisis = history.events_between(1960, 1960)
+talks = ad.events_titled(["Treaty revision talks open"]).iloc[0]
+crisis = events[(events["date"] >= talks.date) & (events["year"] <= 1960)]
 Markdown(
     crisis[["date", "category", "title"]]
-    .assign(date=crisis["date"].dt.strftime("%d %b"))
+    .assign(date=crisis["date"].dt.strftime("%d %b %Y"))
     .to_markdown(index=False)
 )
 
@@ -326,92 +500,135 @@ Markdown(
 # wanted the revised treaty as proof that Japan had regained equal standing. The opposition was
 # broad: Socialists and Communists, the labour federations, the student movement, and many
 # intellectuals who feared that a tighter alliance would drag Japan into American wars and who
-# preferred neutrality. What turned opposition into a national crisis was procedure. After police
-# carried opposition members out of the chamber, the ruling party pushed the treaty through the
-# lower house in the small hours of 20 May; under the constitution the Diet was then deemed to
-# have approved it, without an upper-house vote, once the waiting period ran out. Protesters
-# who had opposed the treaty now also defended parliamentary democracy against Kishi. The
-# mobbing of the White House press secretary's car, the death of the student Kanba Michiko
-# inside the Diet grounds, and the cancellation of Eisenhower's visit followed in quick
-# succession, and Kishi resigned once the treaty was in force.
-#
+# preferred neutrality. What turned opposition into a national crisis was procedure, and the
+# dates in the next paragraph are read from the events table.
+
+# %%
+anpo = ad.events_titled(
+    [
+        "Lower house passes revised treaty",
+        "Revised treaty approved by default",
+        "1960 treaty enters into force",
+        "Kishi cabinet resigns",
+        "Mass rally around the Diet",
+    ]
+).set_index("title")["date"]
+Markdown(
+    "After police carried opposition members out of the chamber, the ruling party pushed the "
+    f"treaty through the lower house on {day_month_year(anpo['Lower house passes revised treaty'])}; "
+    "under the constitution the Diet was then deemed to have approved it, without an "
+    "upper-house vote, once the waiting period ran out, on "
+    f"{day_month_year(anpo['Revised treaty approved by default'])}. Protesters who had opposed "
+    "the treaty now also defended parliamentary democracy against Kishi. The mobbing of the "
+    "White House press secretary's car, the death of the student Kanba Michiko inside the Diet "
+    "grounds, and the cancellation of Eisenhower's visit followed in quick succession. The "
+    f"treaty entered into force on {day_month_year(anpo['1960 treaty enters into force'])}, "
+    f"and the Kishi cabinet resigned on {day_month_year(anpo['Kishi cabinet resigns'])}."
+)
+
+# %% [markdown]
 # Historians such as Nick Kapur read 1960 as a turning point whose effects outlasted the
 # treaty: Kishi's successor Ikeda Hayato steered the ruling party away from constitutional
 # revision and toward rapid income growth, and both governments learned to adjust the alliance
 # through quieter understandings rather than another public ratification fight. Even the
-# crisis timeline carries uncertainty. The rally around the Diet dated 18 June rests on the same
-# encyclopedia article as one of the seeds, and the claims table could not confirm that date:
+# crisis timeline carries uncertainty. The mass rally around the Diet rests on the same
+# encyclopedia article as one of the seeds, and its date is only as good as that article:
 
 # %%
-rally = history.claims_for(["C045", "C049"])
-Markdown(
-    rally[["paraphrase", "claimed_value", "evidence_value", "verdict"]].to_markdown(index=False)
+rally = anpo["Mass rally around the Diet"]
+print(f"Mass rally around the Diet, as the events table dates it: {day_month_year(rally)}")
+Markdown(claims.loc[["C045", "C049"], claim_columns].to_markdown(index=False))
+
+# %% [markdown]
+# ## Key figures
+#
+# These values use the full tables for 1945–1960, whatever the parameters, so that they can
+# be checked automatically.
+
+# %%
+figures = publish(
+    security_treaty_signed=f"{signed:%Y-%m-%d}",
+    security_treaty_in_force=f"{in_force:%Y-%m-%d}",
+    peak_personnel_1950_1960=peak,
+    peak_year_1950_1960=peak_year,
+    mainland_cut_1955_1960_pct=round(100 * mainland_cut, 1),
+    okinawa_rise_1955_1960_pct=round(100 * okinawa_rise, 1),
+    okinawa_share_1955_pct=round(100 * okinawa_share[1955], 1),
+    okinawa_share_1960_pct=round(100 * okinawa_share[1960], 1),
+    seed_c001_excess_pct=round(100 * (big.claimed_value / peak - 1), 1),
+    provisions_compared=int(changes.sum()),
+    provisions_added=int(changes.get("added", 0)),
+    provisions_removed=int(changes.get("removed", 0)),
 )
 
 # %% [markdown]
 # ## Exercises
 #
 # ### Exercise 1.1
-# For every event from 1945 to 1960, find the Japanese prime minister and the U.S. president
-# in office on its date with `history.leader_on`. Which prime minister presided over the most
-# events, and which over the most treaty and protest events? Why should month- or year-only
-# dates make you cautious about events near the start or end of a term?
+# Take every event from 1945 to 1960 whose date is known only to a month or a year
+# (`date_precision` is not `"day"`), and find the Japanese prime minister in office on the
+# date the table stores (a term runs from `term_start` up to, not including, `term_end`).
+# Which prime minister collects the most of these events? The table stores such dates as the
+# first day of the month or year: which of the assignments could be wrong for that reason?
 
 # %% tags=["solution"]
-founding = history.events_between(1945, 1960)
-founding["prime_minister"] = founding["date"].map(history.leader_on)
-founding["president"] = founding["date"].map(lambda d: history.leader_on(d, "USA"))
-print(founding["prime_minister"].value_counts().to_string())
-pivot = founding.pivot_table(
-    index="prime_minister", columns="category", values="title", aggfunc="count", fill_value=0
+from alliance_notebooks.exercises import check
+
+ex_events = ad.load("events")
+ex_events = ex_events[
+    ex_events["date"].dt.year.between(1945, 1960) & (ex_events["date_precision"] != "day")
+]
+ex_pms = ad.load("leaders").query("country_iso3 == 'JPN'").sort_values("term_start")
+ex_on = pd.merge_asof(
+    ex_events.sort_values("date"),
+    ex_pms[["term_start", "term_end", "name"]],
+    left_on="date",
+    right_on="term_start",
 )
-pivot[["treaty", "protest"]]
+ex_on.loc[ex_on["date"] >= ex_on["term_end"], "name"] = "(no one listed)"
+print(ex_on[["date", "date_precision", "title", "name", "term_start"]].to_string(index=False))
+ex_most = ex_on["name"].value_counts()
+print(ex_most.to_string())
+check("01.1", ex_most.index[0])
 
 # %% [markdown]
 # ### Exercise 1.2
-# Compute Okinawa's share of all U.S. personnel in Japan for each report from 1950 to 1960.
-# In which report was it highest? Which change between consecutive reports is affected by the
-# switch from June to September reports, and how should that temper your reading?
+# Compute Okinawa's share of all U.S. personnel in Japan for each report in the
+# `troops_japan_by_area` table, leaving out any report whose split the table flags as
+# distorted (`flag == "split_distorted"`). In which report was the share highest? Which
+# change between consecutive reports is affected by the switch from June to September
+# reports, and how should that temper your reading?
 
 # %% tags=["solution"]
-split = history.personnel_by_area(1950, 1960).set_index("year")
-okinawa_share = (split["okinawa"] / split["total"]).round(3)
-print(okinawa_share.to_string())
-print(f"Highest share: {okinawa_share.max():.1%} in the {okinawa_share.idxmax()} report")
-print(split["report_month"].to_string())
+from alliance_notebooks.exercises import check
+
+ex_area = ad.load("troops_japan_by_area")
+ex_bad = ex_area.loc[ex_area["flag"] == "split_distorted", "year"].unique()
+ex_wide = ex_area[~ex_area["year"].isin(ex_bad)].pivot(
+    index="year", columns="area", values="personnel"
+)
+ex_share = (ex_wide["okinawa"] / ex_wide.sum(axis=1)).round(3)
+print(ex_share.to_string())
+print(ex_area.groupby("year")["report_month"].first().to_string())
+check("01.2", ex_share.idxmax())
 
 # %% [markdown]
 # ### Exercise 1.3
-# Which treaty provisions in the comparison rest on secondary sources (encyclopedias, blog
-# copies) rather than primary texts or ATOP? Use `history.with_source_kind` on the
-# `treaty_provisions` table. Which of the chapter's conclusions about the revision would be
-# weakened if those rows turned out to be wrong?
+# Join the `treaty_provisions` table to the `sources` table on `source_id`. How many of the
+# compared provisions rest on a source graded `other_web` in the `source_quality` column?
+# Which of the chapter's conclusions about the revision would be weakened if those rows
+# turned out to be wrong?
 
 # %% tags=["solution"]
-graded = history.with_source_kind(ad.load("treaty_provisions"))
-print(graded["source_kind"].value_counts().to_string())
-graded.loc[graded["source_kind"] == "secondary", ["provision", "change", "source_id"]]
+from alliance_notebooks.exercises import check
 
-# %% [markdown]
-# ## Key figures
-#
-# These cells print fixed figures for 1945–1960, whatever the parameters, so that a re-run can
-# be checked against them.
-
-# %% keep_output=true
-# NBVAL_CHECK_OUTPUT
-origins = history.events_between(1945, 1960)
-print(f"Events 1945-1960: {len(origins)}")
-print(history.category_counts(origins).to_string())
-print("Treaty provisions by change (1951 -> 1960):")
-print(history.change_counts().to_string())
-
-# %% keep_output=true
-# NBVAL_CHECK_OUTPUT
-area = history.personnel_by_area(1950, 1960).set_index("year")
-print(f"Peak U.S. personnel 1950-1960: {int(area.total.max()):,} ({int(area.total.idxmax())})")
-print(f"Mainland 1955 -> 1960: {int(area.mainland[1955]):,} -> {int(area.mainland[1960]):,}")
-print(f"Okinawa 1955 -> 1960: {int(area.okinawa[1955]):,} -> {int(area.okinawa[1960]):,}")
+ex_graded = ad.load("treaty_provisions").merge(
+    ad.load("sources")[["source_id", "publisher", "source_quality"]], on="source_id", how="left"
+)
+print(ex_graded["source_quality"].value_counts().to_string())
+ex_weak = ex_graded[ex_graded["source_quality"] == "other_web"]
+print(ex_weak[["provision", "change", "publisher"]].to_string(index=False))
+check("01.3", len(ex_weak))
 
 # %% [markdown]
 # ## Key takeaways
@@ -432,5 +649,5 @@ print(f"Okinawa 1955 -> 1960: {int(area.okinawa[1955]):,} -> {int(area.okinawa[1
 # ## Sources
 
 # %%
-for table in ["events", "leaders", "treaty_provisions", "troops", "troops_japan_by_area", "claims"]:
+for table in ["events", "leaders", "treaty_provisions", "troops_japan_by_area", "claims"]:
     print(ad.cite(table), end="\n\n")
