@@ -1,49 +1,74 @@
-"""The ``alliance-notebooks`` command line."""
+"""The ``alliance-notebooks`` command line.
+
+Exit codes: 0 success; 1 a notebook failed; 2 bad input (parameters, files, a damaged
+table); 3 key figures changed (``run --fail-on-change``); 4 the environment (a full or
+read-only disk, an unsupported platform, a missing optional module); 5 another run holds
+the output folder; 130 interrupted (Ctrl-C or SIGTERM).
+"""
 
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
-from rich.console import Console
-from rich.table import Table
+BAD_INPUT, ENVIRONMENT, BUSY, INTERRUPTED = 2, 4, 5, 130
 
-import alliance_data as ad
-from alliance_data.catalog import resource
-from alliance_data.citation import STYLES
-from alliance_notebooks import chapters
-from alliance_notebooks.parameters import ParameterError
 
-console = Console()
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def _table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    """A rich table on a terminal; tab-separated lines, never wrapped, when piped."""
+    if not sys.stdout.isatty():
+        print("\t".join(columns))
+        for row in rows:
+            print("\t".join(" ".join(str(cell).split()) for cell in row))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*map(str, row))
+    Console().print(table)
 
 
 def data_list(_: argparse.Namespace) -> int:
-    table = Table(title=f"alliance_data {ad.__version__} · data version {ad.data_version()}")
-    for column in ("table", "rows", "coverage", "title"):
-        table.add_column(column, overflow="fold")
-    damaged = []
+    import alliance_data as ad
+    from alliance_data.catalog import resource
+
+    rows, damaged = [], []
     for name in ad.list_tables():
         res = resource(name)
         try:
-            rows = str(len(ad.load(name)))
+            count = str(len(ad.load(name)))
         except ad.DataIntegrityError as error:
             damaged.append(str(error))
-            rows = "DAMAGED"
-        table.add_row(name, rows, res["coverage"], res["title"])
-    console.print(table)
+            count = "DAMAGED"
+        rows.append((name, count, res["coverage"], res["title"]))
+    title = f"alliance_data {ad.__version__} · data version {ad.data_version()}"
+    _table(title, ("table", "rows", "coverage", "title"), rows)
     for message in damaged:
         print(f"alliance-notebooks: error: {message}", file=sys.stderr)
-    return 2 if damaged else 0
+    return BAD_INPUT if damaged else 0
 
 
 def data_describe(args: argparse.Namespace) -> int:
+    import alliance_data as ad
+
     ad.load(args.name)  # raises DataIntegrityError for a missing or damaged file
     print(ad.describe(args.name))
     return 0
 
 
 def data_cite(args: argparse.Namespace) -> int:
+    import alliance_data as ad
+
     print(ad.cite(args.name, style=args.style))
     return 0
 
@@ -53,13 +78,13 @@ def notebooks_list(args: argparse.Namespace) -> int:
 
     from alliance_notebooks.runner.params import expected_type, resolve
 
-    table = Table(title=f"Notebooks in {args.notebooks_dir}")
-    for column in ("notebook", "parameter", "type", "default", "help"):
-        table.add_column(column, overflow="fold")
-    for path in resolve(args.notebooks, args.notebooks_dir):
-        for name, spec in papermill.inspect_notebook(str(path)).items():
-            table.add_row(path.stem, name, expected_type(spec), spec["default"], spec["help"])
-    console.print(table)
+    rows = [
+        (path.stem, name, expected_type(spec), spec["default"], spec["help"])
+        for path in resolve(args.notebooks, args.notebooks_dir)
+        for name, spec in papermill.inspect_notebook(str(path)).items()
+    ]
+    columns = ("notebook", "parameter", "type", "default", "help")
+    _table(f"Notebooks in {args.notebooks_dir}", columns, rows)
     return 0
 
 
@@ -67,11 +92,22 @@ def notebooks_run(args: argparse.Namespace) -> int:
     from alliance_notebooks import runner
     from alliance_notebooks.runner import params
 
+    runner.check_platform()
     scoped = params.load_file(args.params_file) if args.params_file else {}
     for notebook, values in params.parse_assignments(args.parameters).items():
-        scoped.setdefault(notebook, {}).update(values)
+        if isinstance(scoped.get(notebook), list):
+            scoped[notebook] = [{**s, **values} for s in scoped[notebook]]
+        else:
+            scoped.setdefault(notebook, {}).update(values)
     plans = params.plan(params.resolve(args.notebooks, args.notebooks_dir), scoped)
-    return runner.run(plans, args.output_dir, args.jobs, args.timeout)
+    return runner.run(
+        plans,
+        args.output_dir,
+        args.jobs,
+        args.timeout,
+        force=args.force,
+        fail_on_change=args.fail_on_change,
+    )
 
 
 def copy(args: argparse.Namespace) -> int:
@@ -86,16 +122,37 @@ def student(args: argparse.Namespace) -> int:
     from alliance_notebooks.runner.params import resolve
     from alliance_notebooks.student import build_student_editions
 
-    written = build_student_editions(resolve(args.notebooks, args.notebooks_dir), args.output_dir)
-    for path in written:
+    sources = resolve(args.notebooks, args.notebooks_dir)
+    for path in build_student_editions(sources, args.output_dir, force=args.force):
         print(f"wrote {path}")
     return 0
 
 
+def book(args: argparse.Namespace) -> int:
+    try:
+        from alliance_notebooks.book import build_book
+    except ImportError as error:
+        print(
+            f"alliance-notebooks: error: the book needs an optional module ({error}); "
+            "install alliance-data[book]",
+            file=sys.stderr,
+        )
+        return ENVIRONMENT
+    run_dir = args.run or args.runs_dir / "latest"
+    if not (run_dir / "manifest.json").is_file():
+        print(f"alliance-notebooks: error: {run_dir} is not a finished run", file=sys.stderr)
+        return BAD_INPUT
+    print(f"wrote {build_book(run_dir.resolve(), args.output_dir, args.student)}")
+    return 0
+
+
 def positive_int(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1; got {text}")
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number; got {text[:20]!r}") from None
+    if not 1 <= value <= 10**6:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 1 to 1000000; got {text}")
     return value
 
 
@@ -104,7 +161,7 @@ def _notebook_arguments(command: argparse.ArgumentParser) -> None:
         "notebooks",
         nargs="*",
         metavar="NOTEBOOK",
-        help="notebook stems or files (default: all numbered notebooks)",
+        help="chapter stems, or paths to notebook files (default: all numbered notebooks)",
     )
     command.add_argument(
         "--notebooks-dir",
@@ -115,27 +172,7 @@ def _notebook_arguments(command: argparse.ArgumentParser) -> None:
     )
 
 
-def parser() -> argparse.ArgumentParser:
-    root = argparse.ArgumentParser(
-        prog="alliance-notebooks",
-        description="Data and notebooks on the U.S.–Japan security alliance.",
-    )
-    root.add_argument("--version", action="version", version=f"%(prog)s {ad.__version__}")
-    commands = root.add_subparsers(dest="command", required=True)
-
-    data = commands.add_parser("data", help="list, describe and cite the tables")
-    data_commands = data.add_subparsers(dest="data_command", required=True)
-    data_commands.add_parser("list", help="tables with row counts and coverage").set_defaults(
-        handler=data_list
-    )
-    describe = data_commands.add_parser("describe", help="columns, units, caveats, sources")
-    describe.add_argument("name", help="table name (see `data list`)")
-    describe.set_defaults(handler=data_describe)
-    cite = data_commands.add_parser("cite", help="citation for a table and its sources")
-    cite.add_argument("name", help="table name (see `data list`)")
-    cite.add_argument("--style", choices=STYLES, default="text")
-    cite.set_defaults(handler=data_cite)
-
+def _run_parser(commands) -> None:
     run = commands.add_parser("run", help="execute notebooks with papermill into runs/<run-id>/")
     _notebook_arguments(run)
     run.add_argument(
@@ -152,7 +189,8 @@ def parser() -> argparse.ArgumentParser:
         "-f",
         "--params-file",
         type=Path,
-        help="YAML file of parameters: top-level values, or mappings per notebook",
+        help="YAML file of parameters: top-level values, mappings per notebook, or lists of "
+        "parameter sets per notebook",
     )
     run.add_argument("--output-dir", type=Path, default=Path("runs"))
     run.add_argument(
@@ -164,7 +202,40 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--timeout", type=positive_int, default=600, help="seconds allowed per cell (default: 600)"
     )
+    run.add_argument("--force", action="store_true", help="re-execute even unchanged notebooks")
+    run.add_argument(
+        "--fail-on-change",
+        action="store_true",
+        help="exit 3 when a key figure changed since the previous successful run",
+    )
     run.set_defaults(handler=notebooks_run)
+
+
+def parser() -> argparse.ArgumentParser:
+    from alliance_data import __version__
+    from alliance_data.citation import STYLES
+
+    root = argparse.ArgumentParser(
+        prog="alliance-notebooks",
+        description="Data and notebooks on the U.S.–Japan security alliance.",
+    )
+    root.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = root.add_subparsers(dest="command", required=True)
+
+    data = commands.add_parser("data", help="list, describe and cite the tables")
+    data_commands = data.add_subparsers(dest="data_command", required=True)
+    data_commands.add_parser("list", help="tables with row counts and coverage").set_defaults(
+        handler=data_list
+    )
+    describe = data_commands.add_parser("describe", help="columns, units, caveats, sources")
+    describe.add_argument("name", help="table name (see `data list`)")
+    describe.set_defaults(handler=data_describe)
+    cite = data_commands.add_parser("cite", help="citation for a table and its sources")
+    cite.add_argument("name", help="table name (see `data list`)")
+    cite.add_argument("--style", choices=STYLES, default="text")
+    cite.set_defaults(handler=data_cite)
+
+    _run_parser(commands)
 
     listing = commands.add_parser("list", help="notebooks with their parameters and defaults")
     _notebook_arguments(listing)
@@ -179,11 +250,40 @@ def parser() -> argparse.ArgumentParser:
     teach = commands.add_parser("student", help="write student editions without solutions")
     _notebook_arguments(teach)
     teach.add_argument("--output-dir", type=Path, default=Path("student"))
+    teach.add_argument("--force", action="store_true", help="overwrite existing editions")
     teach.set_defaults(handler=student)
+
+    site = commands.add_parser("book", help="build a static website of a run")
+    site.add_argument("--run", type=Path, default=None, help="run folder (default: runs/latest)")
+    site.add_argument("--runs-dir", type=Path, default=Path("runs"), help=argparse.SUPPRESS)
+    site.add_argument("--output-dir", type=Path, default=Path("book"))
+    site.add_argument("--student", action="store_true", help="leave out the solutions")
+    site.set_defaults(handler=book)
     return root
 
 
+def _fail(code: int, message: str) -> int:
+    print(f"alliance-notebooks: error: {message}", file=sys.stderr)
+    return code
+
+
 def main(argv: list[str] | None = None) -> int:
+    previous = signal.signal(signal.SIGTERM, _interrupt)  # before anything slow
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("alliance-notebooks: interrupted", file=sys.stderr)
+        return INTERRUPTED
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _main(argv: list[str] | None) -> int:
+    import alliance_data as ad
+    from alliance_notebooks import chapters
+    from alliance_notebooks.parameters import ParameterError
+    from alliance_notebooks.runner import Busy, EnvironmentProblem
+
     args = parser().parse_args(argv)
     if getattr(args, "notebooks_dir", 0) is None:
         args.notebooks_dir = chapters.default_dir()
@@ -194,8 +294,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.handler(args)
     except (ad.UnknownTableError, ad.DataIntegrityError, ParameterError) as error:
-        print(f"alliance-notebooks: error: {error.args[0]}", file=sys.stderr)
-        return 2
+        return _fail(BAD_INPUT, str(error.args[0])[:1000])
+    except Busy as error:
+        return _fail(BUSY, str(error))
+    except (EnvironmentProblem, OSError) as error:
+        return _fail(ENVIRONMENT, str(error)[:1000])
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ import nbformat
 from nbconvert.preprocessors import ClearOutputPreprocessor
 
 from alliance_notebooks import exercises
+from alliance_notebooks.parameters import ParameterError
 
 SOLUTION_TAG = "solution"
 EXERCISE_TAG = "exercise"
@@ -77,12 +78,33 @@ def build_student_edition(source: Path, output_dir: Path) -> Path:
     return target
 
 
-def build_student_editions(sources: list[Path], output_dir: Path) -> list[Path]:
+def check_destination(sources: list[Path], output_dir: Path, *, force: bool = False) -> None:
+    """Refuse a folder that is or holds a source folder, or files that would be overwritten."""
+    target = Path(output_dir).resolve()
+    for folder in {Path(s).resolve().parent for s in sources}:
+        if folder.is_relative_to(target):  # the same folder (also via a symlink), or above it
+            raise ParameterError(
+                f"{output_dir} is or overlaps {folder}, the folder of the solution notebooks; "
+                "student editions would replace them; choose another --output-dir"
+            )
+    clashes = [Path(output_dir) / Path(s).name for s in sources]
+    clashes = [p for p in clashes if p.exists()]
+    if clashes and not force:
+        names = ", ".join(p.name for p in clashes[:3]) + (" …" if len(clashes) > 3 else "")
+        raise ParameterError(f"{output_dir} already holds {names}; pass --force to overwrite")
+
+
+def build_student_editions(
+    sources: list[Path], output_dir: Path, *, force: bool = False
+) -> list[Path]:
     """Write a student edition of each solution notebook in ``sources`` into ``output_dir``.
 
     Cells tagged ``solution`` become a prompt naming their exercise (from the preceding
     ``### Exercise N.k`` heading) and are re-tagged ``exercise``; every output and
     execution count is cleared; ``parameters``, ``raises-exception`` and nbval tags and
     ``# NBVAL_…`` comment lines are kept. Returns the written paths, in input order.
+    Refuses (``ParameterError``) an ``output_dir`` that is or overlaps a source folder, and
+    existing editions unless ``force``.
     """
+    check_destination(sources, output_dir, force=force)
     return [build_student_edition(Path(source), Path(output_dir)) for source in sources]

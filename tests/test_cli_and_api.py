@@ -1,20 +1,24 @@
-"""The command line, citations and parameter validation."""
+"""The command line, citations, parameter validation, the book command and the rerun workflow."""
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+import yaml
 
 import alliance_data as ad
-from alliance_data.cli import main
+from alliance_notebooks.cli import main
+from alliance_notebooks.parameters import ParameterError, validate
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_data_list_prints_every_table_with_rows(capsys):
+def test_data_list_prints_every_table_with_rows_one_line_each(capsys):
     assert main(["data", "list"]) == 0
-    out = capsys.readouterr().out
-    for name in ad.list_tables():
-        assert name[:12] in out
-    assert "439" in out  # troops rows
+    rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    assert rows[0] == ["table", "rows", "coverage", "title"]
+    assert {r[0]: r[1] for r in rows[1:]} == {t: str(len(ad.load(t))) for t in ad.list_tables()}
 
 
 def test_data_describe_and_cite(capsys):
@@ -26,7 +30,7 @@ def test_data_describe_and_cite(capsys):
 
 def test_unknown_table_exits_2_and_lists_names():
     result = subprocess.run(
-        [sys.executable, "-m", "alliance_data.cli", "data", "describe", "x"],
+        [sys.executable, "-m", "alliance_notebooks.cli", "data", "describe", "x"],
         capture_output=True,
         text=True,
     )
@@ -47,7 +51,7 @@ def test_bad_citation_style():
 @pytest.mark.parametrize(
     ("values", "message"),
     [
-        ({"start_year": 1800}, "allowed years are 1950–2025"),
+        ({"start_year": 1800, "end_year": 1810}, "allowed years are 1950–2025"),
         ({"start_year": "1960"}, "must be an integer year"),
         ({"compare_countries": ["FRA"]}, "allowed values are: DEU, GBR, ITA, KOR, PHL"),
         ({"start_year": 2000, "end_year": 1990}, "is after end_year"),
@@ -55,5 +59,47 @@ def test_bad_citation_style():
     ],
 )
 def test_parameter_errors_name_the_problem(values, message):
-    with pytest.raises(ad.ParameterError, match=message):
-        ad.validate_parameters("02_us_forces", **values)
+    with pytest.raises(ParameterError, match=message):
+        validate("02_us_forces", values)
+
+
+def test_book_calls_build_book_with_the_run_and_options(tmp_path, monkeypatch, capsys):
+    import alliance_notebooks.book as book
+
+    run = tmp_path / "runs" / "20261201T000000Z-abcd"
+    run.mkdir(parents=True)
+    (run / "manifest.json").write_text("{}")
+    calls = []
+
+    def build_book(run_dir, output_dir, student):
+        calls.append((run_dir, output_dir, student))
+        return output_dir / "index.html"
+
+    monkeypatch.setattr(book, "build_book", build_book)
+    args = ["book", "--run", str(run), "--output-dir", str(tmp_path / "site"), "--student"]
+    assert main(args) == 0
+    assert calls == [(run.resolve(), tmp_path / "site", True)]
+    assert "site/index.html" in capsys.readouterr().out
+
+
+def test_book_without_its_module_says_so(tmp_path, monkeypatch, capsys):
+    monkeypatch.setitem(sys.modules, "alliance_notebooks.book", None)  # import fails
+    assert main(["book", "--run", str(tmp_path)]) == 4
+    error = capsys.readouterr().err
+    assert "the book needs an optional module" in error and error.count("\n") == 1
+
+
+def test_book_of_a_folder_that_is_not_a_run_exits_2(tmp_path, capsys):
+    assert main(["book", "--run", str(tmp_path)]) == 2
+    assert "is not a finished run" in capsys.readouterr().err
+
+
+def test_rerun_workflow_reads_inputs_from_the_environment_with_read_only_permissions():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "rerun.yml").read_text())
+    assert workflow["permissions"] == {"contents": "read"}
+    steps = workflow["jobs"]["rerun"]["steps"]
+    for step in steps:
+        assert "${{" not in step.get("run", ""), step
+    run_step = next(s for s in steps if "alliance-notebooks run" in s.get("run", ""))
+    assert "inputs.parameters" in run_step["env"]["PARAMETERS"]
+    assert "--fail-on-change" in run_step["run"]

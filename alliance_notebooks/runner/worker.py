@@ -2,26 +2,71 @@
 
 ``python -m alliance_notebooks.runner.worker`` reads one job per line on stdin (JSON: input,
 output, html, parameters, cwd, timeout) and answers one JSON result per line on stdout.
-The runner starts each worker in its own process group, so an interrupted run can stop
-the worker and its kernels together; a worker serves many notebooks, so the imports and
-interpreter start are paid once per worker, not once per notebook.
+Any failure of a job (execution, export, a write) is that job's result, never a crash.
+A worker serves many notebooks, so the interpreter start and imports are paid once.
+
+A worker stops itself and every process under it (its kernel, and whatever a cell
+started) when it is sent SIGTERM, when the runner dies (a parent-death signal on Linux)
+or when its stdin closes (the runner's end of the pipe is gone, on any POSIX system).
 """
 
 from __future__ import annotations
 
+import ctypes
+import hashlib
 import json
+import os
+import queue
+import shutil
+import signal
 import sys
+import tempfile
+import threading
 import time
 from pathlib import Path
 
-import nbformat
-import papermill
-from nbconvert import HTMLExporter
+PR_SET_PDEATHSIG = 1
+TRANSPORT_DIR = tempfile.mkdtemp(prefix="an-kernel-")  # the kernels' IPC sockets
 
 
-def failing_cell(notebook_path: Path) -> dict:
+def stop_everything(*_) -> None:
+    """Kill every descendant (kernels and their children), then exit at once."""
+    import psutil
+
+    children = psutil.Process().children(recursive=True)
+    for child in children:
+        try:
+            child.kill()
+        except psutil.Error:
+            pass
+    psutil.wait_procs(children, timeout=3)
+    shutil.rmtree(TRANSPORT_DIR, ignore_errors=True)
+    os._exit(143)
+
+
+def _die_with_parent(parent: int) -> None:
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    if os.getppid() != parent:  # the runner died before the signal was armed
+        stop_everything()
+
+
+def _jobs() -> queue.Queue:
+    """Jobs read from stdin by a thread; the end of stdin stops the worker."""
+    jobs: queue.Queue = queue.Queue()
+
+    def read() -> None:
+        for line in sys.stdin:
+            jobs.put(json.loads(line))
+        stop_everything()
+
+    threading.Thread(target=read, daemon=True).start()
+    return jobs
+
+
+def failing_cell(notebook) -> dict:
     """The first cell whose outputs hold an error: index, execution count, source, error."""
-    notebook = nbformat.read(notebook_path, as_version=4)
     for index, cell in enumerate(notebook.cells):
         for output in cell.get("outputs", []):
             if output.get("output_type") == "error":
@@ -35,46 +80,93 @@ def failing_cell(notebook_path: Path) -> dict:
     return {}
 
 
-def export_html(notebook_path: Path, html_path: Path) -> None:
-    body, _ = HTMLExporter().from_filename(str(notebook_path))
-    html_path.write_text(body, encoding="utf-8")
+def figure_hashes(notebook) -> list[str]:
+    """sha256 of every image output, in order, so that a run can say which figures changed."""
+    hashes = []
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            for mime, data in output.get("data", {}).items():
+                if mime.startswith("image/"):
+                    text = data if isinstance(data, str) else json.dumps(data)
+                    hashes.append(hashlib.sha256(text.encode()).hexdigest()[:16])
+    return hashes
 
 
-def run(spec: dict) -> dict:
-    output, html = Path(spec["output"]), Path(spec["html"])
-    started = time.monotonic()
-    result = {"status": "succeeded", "error": {}}
+def _error(error: BaseException, spec: dict) -> dict:
+    from nbclient.exceptions import CellTimeoutError
+
+    if isinstance(error, CellTimeoutError):
+        text = f"a cell ran longer than the --timeout of {spec['timeout']} s"
+    else:
+        text = " ".join(str(error).split())[:500]
+    return {"ename": type(error).__name__, "evalue": text}
+
+
+def _execute(spec: dict, transport_dir: str) -> dict:
+    import papermill
+    from traitlets.config import Config
+
+    # IPC sockets in a private folder: no TCP port, no "running over TCP without encryption"
+    config = Config({"KernelManager": {"transport": "ipc", "ip": f"{transport_dir}/kernel"}})
     try:
         papermill.execute_notebook(
             spec["input"],
-            str(output),
+            spec["output"],
             parameters=spec["parameters"],
             cwd=spec["cwd"],
             kernel_name="python3",
             progress_bar=False,
             log_output=False,
             execution_timeout=spec["timeout"],
+            config=config,
         )
     except papermill.PapermillExecutionError as error:
-        result = {
-            "status": "failed",
-            "error": failing_cell(output) or {"ename": error.ename, "evalue": error.evalue},
-        }
-    except Exception as error:  # kernel death, timeout, unreadable notebook
-        result = {
-            "status": "failed",
-            "error": {"ename": type(error).__name__, "evalue": str(error)},
-        }
-    result["duration_s"] = round(time.monotonic() - started, 2)
-    if output.exists():
-        export_html(output, html)
+        return {"ename": error.ename, "evalue": " ".join(str(error.evalue).split())[:500]}
+    except Exception as error:  # kernel death, timeout, unreadable notebook, a write
+        return _error(error, spec)
+    return {}
+
+
+def run(spec: dict, transport_dir: str) -> dict:
+    """Execute, read key figures and figure hashes, export HTML; never raises."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    from alliance_notebooks import key_figures
+
+    started = time.monotonic()
+    output = Path(spec["output"])
+    error = _execute(spec, transport_dir)
+    result: dict = {"key_figures": {}, "figures": []}
+    try:
+        if output.exists():
+            notebook = nbformat.read(output, as_version=4)
+            if error:  # the failing cell's details; a timeout keeps its own name
+                cell = failing_cell(notebook)
+                error = {**cell, **error} if error["ename"] == "CellTimeoutError" else cell or error
+            result.update(key_figures=key_figures.read(notebook), figures=figure_hashes(notebook))
+            body, _ = HTMLExporter().from_notebook_node(notebook)
+            Path(spec["html"]).write_text(body, encoding="utf-8")
+    except Exception as failure:  # an export or a write that failed
+        error = error or {**_error(failure, spec), "stage": "html export"}
+    result.update(
+        status="failed" if error else "succeeded",
+        error=error,
+        duration_s=round(time.monotonic() - started, 2),
+    )
     return result
 
 
 def main() -> None:
+    signal.signal(signal.SIGTERM, stop_everything)
+    _die_with_parent(int(sys.argv[1]) if len(sys.argv) > 1 else os.getppid())
     answers, sys.stdout = sys.stdout, sys.stderr  # only results go to the runner's pipe
-    for line in sys.stdin:
-        print(json.dumps(run(json.loads(line))), file=answers, flush=True)
+    jobs = _jobs()
+    import papermill  # noqa: F401  (paid once, before the first job arrives)
+    from nbconvert import HTMLExporter  # noqa: F401
+
+    while True:
+        print(json.dumps(run(jobs.get(), TRANSPORT_DIR)), file=answers, flush=True)
 
 
 if __name__ == "__main__":
