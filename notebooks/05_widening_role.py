@@ -284,17 +284,18 @@ Markdown(
     "Djibouti, and the engineering contingent in South Sudan complete the list."
 )
 
-# %% [markdown]
-# Two features of the pattern matter. First, almost every mission needed its own law, passed
-# for a fixed period, which kept each decision in the Diet's hands and made the SDF's presence
-# abroad hostage to domestic politics, as the refuelling gap shows. Second, the table has one
-# entry that runs the other way: Operation Tomodachi was a U.S. operation supporting Japan's
-# own relief effort after the earthquake and tsunami of March 2011. It is a reminder that the
-# alliance's most visible cooperation in this period happened on Japanese soil.
-
 # %%
 tomodachi = missions.query("kind == 'disaster_relief'").iloc[0]
-Markdown(f"*Operation Tomodachi, as the missions table records it:* {tomodachi.notes}")
+Markdown(
+    "Two features of the pattern matter. First, almost every mission needed its own law, "
+    "passed for a fixed period, which kept each decision in the Diet's hands and made the "
+    "SDF's presence abroad hostage to domestic politics, as the refuelling gap shows. Second, "
+    "the table has one entry that runs the other way: Operation Tomodachi was a U.S. operation "
+    "supporting Japan's own relief effort after the earthquake and tsunami of "
+    f"{when('Great East Japan Earthquake and tsunami')}. It is a reminder that the alliance's "
+    "most visible cooperation in this period happened on Japanese soil.\n\n"
+    f"*Operation Tomodachi, as the missions table records it:* {tomodachi.notes}"
+)
 
 # %%
 Markdown(
