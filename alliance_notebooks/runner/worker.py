@@ -13,6 +13,7 @@ or when its stdin closes (the runner's end of the pipe is gone, on any POSIX sys
 from __future__ import annotations
 
 import ctypes
+import functools
 import hashlib
 import json
 import os
@@ -127,10 +128,17 @@ def _execute(spec: dict, transport_dir: str) -> dict:
     return {}
 
 
+@functools.cache
+def _exporter():
+    """One HTML exporter per worker: its templates are loaded once, it keeps no notebook."""
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter()
+
+
 def run(spec: dict, transport_dir: str) -> dict:
     """Execute, read key figures and figure hashes, export HTML; never raises."""
     import nbformat
-    from nbconvert import HTMLExporter
 
     from alliance_notebooks import key_figures
 
@@ -145,8 +153,10 @@ def run(spec: dict, transport_dir: str) -> dict:
                 cell = failing_cell(notebook)
                 error = {**cell, **error} if error["ename"] == "CellTimeoutError" else cell or error
             result.update(key_figures=key_figures.read(notebook), figures=figure_hashes(notebook))
-            body, _ = HTMLExporter().from_notebook_node(notebook)
+            exported = time.monotonic()
+            body, _ = _exporter().from_notebook_node(notebook)
             Path(spec["html"]).write_text(body, encoding="utf-8")
+            result["export_s"] = round(time.monotonic() - exported, 2)
     except Exception as failure:  # an export or a write that failed
         error = error or {**_error(failure, spec), "stage": "html export"}
     result.update(
@@ -163,7 +173,8 @@ def main() -> None:
     answers, sys.stdout = sys.stdout, sys.stderr  # only results go to the runner's pipe
     jobs = _jobs()
     import papermill  # noqa: F401  (paid once, before the first job arrives)
-    from nbconvert import HTMLExporter  # noqa: F401
+
+    _exporter()
 
     while True:
         print(json.dumps(run(jobs.get(), TRANSPORT_DIR)), file=answers, flush=True)
