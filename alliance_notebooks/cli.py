@@ -21,8 +21,9 @@ def _interrupt(signum, frame):
 
 
 def _table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
-    """A rich table on a terminal; tab-separated lines, never wrapped, when piped."""
+    """A rich table on a terminal; when piped, ``# title`` and unwrapped tab-separated lines."""
     if not sys.stdout.isatty():
+        print(f"# {title}")
         print("\t".join(columns))
         for row in rows:
             print("\t".join(" ".join(str(cell).split()) for cell in row))

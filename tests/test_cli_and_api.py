@@ -16,7 +16,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_data_list_prints_every_table_with_rows_one_line_each(capsys):
     assert main(["data", "list"]) == 0
-    rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    title, *lines = capsys.readouterr().out.splitlines()
+    assert title.startswith("# alliance_data ") and "data version" in title
+    rows = [line.split("\t") for line in lines]
     assert rows[0] == ["table", "rows", "coverage", "title"]
     assert {r[0]: r[1] for r in rows[1:]} == {t: str(len(ad.load(t))) for t in ad.list_tables()}
 

@@ -3,7 +3,8 @@
 The key is a sha256 over everything that can change what a notebook prints: its own
 bytes, its complete parameters, its declaration in ``chapters.yml``, the recorded hash of
 every table it reads (every table, for a notebook that is not a chapter), the source of
-``alliance_data`` and ``alliance_notebooks``, the package version, and the versions of
+``alliance_data`` and of the parts of ``alliance_notebooks`` that run in a kernel or
+shape an output, the package version, and the versions of
 Python and the libraries that execute and render it. Only successful executions are kept.
 See ``benchmarks/README.md`` for why this is not jupyter-cache.
 """
@@ -38,13 +39,22 @@ def _version(name: str) -> str | None:
         return None
 
 
+# tooling that never runs in a kernel nor shapes an output: editing it keeps the cache
+NOT_IN_KERNELS = {
+    "cli.py", "book.py", "student.py", "copying.py", "runner/__init__.py", "runner/cache.py",
+    "runner/changes.py", "runner/params.py", "runner/progress.py", "runner/report.py",
+}  # fmt: skip
+
+
 def environment() -> dict:
     """The part of every key that does not depend on the notebook."""
     code = hashlib.sha256()
     for package in (alliance_data, alliance_notebooks):
         root = Path(package.__file__).parent
-        for path in sorted(root.rglob("*.py")):
-            code.update(path.relative_to(root).as_posix().encode() + path.read_bytes())
+        for path in sorted(root.rglob("*")):
+            name = path.relative_to(root).as_posix()
+            if path.suffix == ".py" and name not in NOT_IN_KERNELS or name.startswith("answers/"):
+                code.update(name.encode() + path.read_bytes())  # data: by table, in key()
     return {
         "format": FORMAT,
         "package": alliance_data.__version__,

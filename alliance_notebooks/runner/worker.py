@@ -103,12 +103,51 @@ def _error(error: BaseException, spec: dict) -> dict:
     return {"ename": type(error).__name__, "evalue": text}
 
 
-def _execute(spec: dict, transport_dir: str) -> dict:
-    import papermill
-    from traitlets.config import Config
+class Kernels:
+    """Fresh kernels, each started while the notebook before it runs; never one reused.
 
-    # IPC sockets in a private folder: no TCP port, no "running over TCP without encryption"
-    config = Config({"KernelManager": {"transport": "ipc", "ip": f"{transport_dir}/kernel"}})
+    A kernel talks over IPC sockets in a private folder: no TCP port, and no "running over
+    TCP without encryption" warning. A started kernel has run no code; it serves the next
+    notebook that has the same working folder, or is shut down.
+    """
+
+    def __init__(self, transport_dir: str):
+        self.transport_dir, self.count, self.spare = transport_dir, 0, None
+
+    def _start(self, cwd: str):
+        from jupyter_client.manager import AsyncKernelManager
+        from jupyter_core.utils import run_sync
+
+        self.count += 1
+        manager = AsyncKernelManager(
+            kernel_name="python3", transport="ipc", ip=f"{self.transport_dir}/k{self.count}"
+        )
+        run_sync(manager.start_kernel)(cwd=cwd)
+        return cwd, manager
+
+    def take(self, cwd: str):
+        """A started kernel for ``cwd``; starts the one after it too."""
+        current = self.spare if self.spare and self.spare[0] == cwd else None
+        if self.spare and current is None:
+            self.stop(self.spare[1])
+        current = current or self._start(cwd)
+        self.spare = self._start(cwd)
+        return current[1]
+
+    @staticmethod
+    def stop(manager) -> None:
+        from jupyter_core.utils import run_sync
+
+        try:
+            run_sync(manager.shutdown_kernel)(now=True)
+        except Exception:  # already gone
+            pass
+
+
+def _execute(spec: dict, kernels: Kernels) -> dict:
+    import papermill
+
+    manager = kernels.take(spec["cwd"])
     try:
         papermill.execute_notebook(
             spec["input"],
@@ -119,12 +158,14 @@ def _execute(spec: dict, transport_dir: str) -> dict:
             progress_bar=False,
             log_output=False,
             execution_timeout=spec["timeout"],
-            config=config,
+            km=manager,
         )
     except papermill.PapermillExecutionError as error:
         return {"ename": error.ename, "evalue": " ".join(str(error.evalue).split())[:500]}
     except Exception as error:  # kernel death, timeout, unreadable notebook, a write
         return _error(error, spec)
+    finally:
+        kernels.stop(manager)
     return {}
 
 
@@ -136,7 +177,7 @@ def _exporter():
     return HTMLExporter()
 
 
-def run(spec: dict, transport_dir: str) -> dict:
+def run(spec: dict, kernels: Kernels) -> dict:
     """Execute, read key figures and figure hashes, export HTML; never raises."""
     import nbformat
 
@@ -144,7 +185,7 @@ def run(spec: dict, transport_dir: str) -> dict:
 
     started = time.monotonic()
     output = Path(spec["output"])
-    error = _execute(spec, transport_dir)
+    error = _execute(spec, kernels)
     result: dict = {"key_figures": {}, "figures": []}
     try:
         if output.exists():
@@ -176,8 +217,9 @@ def main() -> None:
 
     _exporter()
 
+    kernels = Kernels(TRANSPORT_DIR)
     while True:
-        print(json.dumps(run(jobs.get(), TRANSPORT_DIR)), file=answers, flush=True)
+        print(json.dumps(run(jobs.get(), kernels)), file=answers, flush=True)
 
 
 if __name__ == "__main__":
