@@ -192,6 +192,7 @@ def test_environment_yml_has_the_same_lower_bounds_as_pyproject():
     ]
     conda = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
     pinned = {d for d in conda["dependencies"] if isinstance(d, str)}
+    pinned |= {d for d in conda["dependencies"] if isinstance(d, dict) for d in d["pip"]}
     missing = [
         d for d in declared if d.split(">=")[0] not in ("playwright", "uv") and d not in pinned
     ]

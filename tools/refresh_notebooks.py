@@ -27,6 +27,7 @@ EXTRA_KEYS = ["metadata.language_info", "metadata.widgets", "cell.metadata.keep_
 def refresh(source: Path) -> Path:
     notebook = jupytext.read(source)
     notebook.metadata["kernelspec"] = KERNELSPEC
+    notebook.metadata.get("jupytext", {}).pop("text_representation", None)  # as Lab saves it
     notebook = strip_output(
         notebook, keep_output=False, keep_count=False, keep_id=False, extra_keys=EXTRA_KEYS
     )
