@@ -180,6 +180,7 @@ def _conf(student: bool) -> str:
         nb_execution_mode = "off"
         nb_ipywidgets_js = {{}}
         myst_enable_extensions = ["colon_fence"]
+        smartquotes = False
         html_theme = "sphinx_book_theme"
         html_title = project
         html_static_path = ["_static"]

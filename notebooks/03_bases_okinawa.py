@@ -226,7 +226,7 @@ def draw_points(ax, frame, extent):
 
 
 # %%
-fig = plt.figure(figsize=(14, 8.6))
+fig = plt.figure(figsize=(14, 8.6), FigureClass=style.HouseFigure)
 grid = fig.add_gridspec(2, 2, width_ratios=[1.15, 1])
 main = fig.add_subplot(grid[:, 0])
 kanto = fig.add_subplot(grid[0, 1])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 import sys
@@ -66,7 +67,7 @@ def test_solutions_are_hidden_behind_a_click(site):
 def test_search_index_table_pages_and_bibliography(site):
     assert (site / "searchindex.js").stat().st_size > 10_000
     for name in ad.list_tables():
-        page = (site / "tables" / f"{name}.html").read_text(encoding="utf-8")
+        page = html.unescape((site / "tables" / f"{name}.html").read_text(encoding="utf-8"))
         assert ad.describe(name).title in page
         assert (site / "_downloads").exists() and f"{name}.csv" in page
     bibliography = (site / "bibliography.html").read_text(encoding="utf-8")

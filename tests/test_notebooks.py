@@ -39,6 +39,8 @@ _report = {}
 for _n in _plt.get_fignums():
     _fig = _plt.figure(_n)
     _report[str(_n)] = _problems(_fig) + ([] if getattr(_fig, "alt_text", "") else ["no caption"])
+    if not hasattr(type(_fig), "_repr_mimebundle_"):
+        _report[str(_n)].append("not a style.HouseFigure: its caption would not reach alt text")
 print("FIGURE-CHECK" + _json.dumps(_report))
 """
 
