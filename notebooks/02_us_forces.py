@@ -37,6 +37,7 @@ compare_countries = ["DEU", "KOR"]  # hosts compared with Japan (ISO3 codes)
 import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import Markdown, display
+from matplotlib.ticker import MaxNLocator
 
 import alliance_data as ad
 from alliance_notebooks import check_parameters, publish, style
@@ -217,6 +218,7 @@ else:
             top = max(top, value)
     ax.set_ylim(0, 1.1 * top)
     ax.set_xlim(japan["year"].min() - 1, japan["year"].max() + 1)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # whole years, also for one-year windows
     style.thousands(ax)
     style.annotate_events(ax, events)
     ax.legend(
@@ -589,6 +591,7 @@ else:
         ax.plot([], [], color="black", linestyle=":", label=f"{row.year}: {FLAG_WORDS[row.flag]}")
     ax.set_ylim(0, 1.1 * shown["personnel"].max())
     ax.set_xlim(shown["year"].min() - 1, shown["year"].max() + 1)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # whole years, also for one-year windows
     style.thousands(ax)
     style.annotate_events(ax, host_events)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize=10)
