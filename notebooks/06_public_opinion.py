@@ -279,7 +279,8 @@ rows = affinity.assign(flagged=affinity["flag"].map(FLAG_WORDS))
 rows[["year", "value_pct", "mode", "flagged", "note", "source_id"]].style.hide(axis="index")
 
 # %% [markdown]
-# **Reading Figure 6.1.** Three cautions come before any trend. First, most years are holes;
+# **Reading Figure 6.1** (the cautions apply to the whole series, whatever the window).
+# Three cautions come before any trend. First, most years are holes;
 # a line drawn through the available points would invent the missing years. Second, the
 # higher values after 2020 cannot be separated from the switch to mail: some, perhaps all, of
 # the step may be a mode effect. Third, the values before and after the late-1990s wording
