@@ -256,8 +256,6 @@ else:
         note="Totals in 100 million yen, as the press reported them. A marker is missing where "
         "no source gives the day.",
     )
-    for text in fig.texts:  # Japanese titles in the caption are wider than its line estimate
-        text.set_wrap(True)
     plt.show()
 
 # %%
