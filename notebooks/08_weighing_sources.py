@@ -549,7 +549,6 @@ Markdown(
 verdict_counts = claims["verdict"].value_counts()
 publish(
     claims=len(claims),
-    distinct_claims=claims["paraphrase"].nunique(),
     seeds=len(seeds),
     seed_publications=len(per_publication),
     consistent=verdict_counts.get("consistent", 0),
