@@ -267,11 +267,14 @@ else:
     high = japan.loc[japan["personnel"].idxmax()]
     low = japan.loc[japan["personnel"].idxmin()]
     low_flag = FLAG_WORDS.get(low.flag, "no flag") if pd.notna(low.flag) else "no flag"
-    text = (
-        f"In the years shown, the count is highest in **{high.year}** ({high.personnel:,} "
-        f"persons) and lowest in **{low.year}** ({low.personnel:,}; {low_flag}). The last "
-        f"year shown, {japan.year.iloc[-1]}, has {japan.personnel.iloc[-1]:,}."
-    )
+    if len(japan) == 1:
+        text = f"The one report shown, {high.year}, counts {high.personnel:,} persons ({low_flag})."
+    else:
+        text = (
+            f"In the years shown, the count is highest in **{high.year}** ({high.personnel:,} "
+            f"persons) and lowest in **{low.year}** ({low.personnel:,}; {low_flag}). The last "
+            f"year shown, {japan.year.iloc[-1]}, has {japan.personnel.iloc[-1]:,}."
+        )
     for first, last in ((1955, 1960), (1970, 1976), (1989, 1995)):
         if moved := change(japan, first, last):
             text += f" From {first} to {last} it went {moved}."

@@ -295,6 +295,9 @@ lines = []
 for name, part in affinity.groupby(era):
     top = part.loc[part["value_pct"].idxmax()]
     low = part.loc[part["value_pct"].idxmin()]
+    if len(part) == 1:
+        lines.append(f"- **{name}**: one value, {top.value_pct:.1f}% in {top.year}.")
+        continue
     lines.append(
         f"- **{name}** ({part.year.min()}–{part.year.max()}, {len(part)} values): highest "
         f"{top.value_pct:.1f}% in {top.year}, lowest {low.value_pct:.1f}% in {low.year}."
