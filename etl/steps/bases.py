@@ -60,6 +60,10 @@ def prefecture_of(lat: float, lon: float, outlines: dict) -> str | None:
     return best
 
 
+# Plain misspellings in the source's names, corrected; each row's fix_note keeps the original.
+SPELLING = {"Suuport": "Support", "Transmitter Sit ,": "Transmitter Site,"}
+
+
 def build() -> pd.DataFrame:
     raw = read_reference("bases/japan_us_bases_vine_troopdata.csv")
     checks = read_reference("bases/facility_checks.csv", keep_default_na=False, na_values=[""])
@@ -96,6 +100,11 @@ def build() -> pd.DataFrame:
         checked_by != "", " Second source: " + checked_by + ".", ""
     )
     bases["source_id"] = np.where(replace, checked_by, "vine_base_nation")
+    for wrong, right in SPELLING.items():
+        typo = bases["name"].str.contains(wrong, regex=False)
+        assert typo.sum() == 1, f"spelling fix {wrong!r} matches {typo.sum()} rows"
+        bases.loc[typo, "fix_note"] += " Name as in the source: '" + bases.loc[typo, "name"] + "'."
+        bases.loc[typo, "name"] = bases.loc[typo, "name"].str.replace(wrong, right, regex=False)
     bases = bases[
         [
             "name",
