@@ -18,14 +18,13 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
-def publish(**figures: Any) -> dict[str, Any]:
+def publish(**figures: Any) -> None:
     """Show ``name: value`` lines and attach them as JSON to the cell's output."""
     from IPython.display import display
 
     plain = {name: _plain(value) for name, value in figures.items()}
     text = "\n".join(f"{name}: {value}" for name, value in plain.items())
     display({"text/plain": text, MIMETYPE: plain}, raw=True)
-    return plain
 
 
 def read(notebook) -> dict[str, Any]:

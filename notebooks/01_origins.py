@@ -546,7 +546,7 @@ Markdown(claims.loc[["C045", "C049"], claim_columns].to_markdown(index=False))
 # be checked automatically.
 
 # %%
-figures = publish(
+publish(
     security_treaty_signed=f"{signed:%Y-%m-%d}",
     security_treaty_in_force=f"{in_force:%Y-%m-%d}",
     peak_personnel_1950_1960=peak,

@@ -486,7 +486,7 @@ Markdown(
 # automatically.
 
 # %%
-figures = publish(
+publish(
     gulf_initial_pledge_usd_bn=float(initial),
     gulf_january_pledge_usd_bn=float(january),
     gulf_total_pledged_usd_bn=float(total),

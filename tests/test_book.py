@@ -125,6 +125,7 @@ def test_reader_follows_the_sidebar_searches_and_opens_a_solution(site, run_dir,
         summary.scroll_into_view_if_needed()
         summary.click()
         assert page.locator("details.hide").first.get_attribute("open") is not None
+        page.wait_for_timeout(600)  # let the dropdown's fade-in finish before the screenshot
         page.screenshot(path=SCREENS / "book_solution_open.png")
         page.goto((site / "search.html").as_uri() + f"?q={word}")
         results = page.locator("#search-results a", has_text=re.compile(".+"))
