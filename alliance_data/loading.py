@@ -59,6 +59,7 @@ def _read(name: str) -> pd.DataFrame:
         dtype=dtypes,
         keep_default_na=False,
         na_values=[""],
+        float_precision="round_trip",  # exact floats from every pandas version
     )
     for column in dates:
         frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d")

@@ -9,7 +9,8 @@ from etl.paths import CURATED, REFERENCE
 
 def read_reference(rel: str, **kwargs) -> pd.DataFrame:
     """Read a snapshot file from ``etl/raw/reference``."""
-    return pd.read_csv(REFERENCE / rel, **kwargs)
+    # round_trip: the same floats from every pandas version (2.2.0's default parser is not exact).
+    return pd.read_csv(REFERENCE / rel, float_precision="round_trip", **kwargs)
 
 
 def read_curated(name: str) -> pd.DataFrame:

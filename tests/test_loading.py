@@ -1,5 +1,6 @@
 """load(): typed tables, copies, clear errors, and checksum verification."""
 
+import csv
 import os
 import shutil
 import subprocess
@@ -19,6 +20,18 @@ EXPECTED_DTYPES = {
     "string": "string",
     "boolean": "boolean",
 }
+
+
+@pytest.mark.parametrize("name", ad.list_tables())
+def test_numbers_load_exactly_as_written(name):
+    numbers = [f["name"] for f in resource(name)["schema"]["fields"] if f["type"] == "number"]
+    with ad.path(name).open(encoding="utf-8", newline="") as handle:
+        written = list(csv.DictReader(handle))
+    frame = ad.load(name)
+    for column in numbers:
+        expected = [float(row[column]) if row[column] else None for row in written]
+        loaded = [None if pd.isna(v) else float(v) for v in frame[column]]
+        assert loaded == expected, column
 
 
 @pytest.mark.parametrize("name", ad.list_tables())
