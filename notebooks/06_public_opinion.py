@@ -199,7 +199,6 @@ else:
 # legend.
 
 # %%
-
 from matplotlib.ticker import MaxNLocator
 
 MARKERS = ["D", "s", "^", "v", "P", "X", "h", "<", ">", "p", "*", "d"]
