@@ -28,7 +28,7 @@ from alliance_notebooks.runner.params import NotebookPlan
 FORMAT = 1  # bump when the runner's outputs change shape
 LIBRARIES = (
     "papermill", "nbclient", "nbconvert", "nbformat", "ipykernel", "jupyter_client",
-    "pandas", "numpy", "matplotlib", "ipywidgets", "tabulate",
+    "pandas", "numpy", "matplotlib", "matplotlib-fontja", "ipywidgets",
 )  # fmt: skip
 
 
