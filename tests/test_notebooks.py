@@ -1,11 +1,12 @@
 """Every chapter: its declaration in chapters.yml, default key figures, readable figures,
-committed and paired files, and clear errors for bad parameter values.
+re-runs that honour new values, and clear errors for bad ones.
 
 nbval checks that the committed notebooks run as they are (see pyproject's testpaths);
-these tests execute them through papermill, and test_notebook_reruns.py with other values.
+these tests execute them through papermill.
 """
 
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -13,11 +14,63 @@ import nbformat
 import papermill
 import pytest
 import yaml
-from chapter_runs import CHAPTERS, DECLARED, execute, output_text
 
 from alliance_notebooks import key_figures
+from alliance_notebooks.chapters import declarations
+from alliance_notebooks.parameters import validate
 
+NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 KEY_FIGURES = Path(__file__).resolve().parent / "key_figures"
+CHAPTERS = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+DECLARED = declarations(NOTEBOOKS)
+YEARS = re.compile(r"Data shown: (\d{4})–(\d{4})")
+RERUNS = [
+    pytest.param(path, i, id=f"{path.stem}-{i}")
+    for path in CHAPTERS
+    for i in range(len(DECLARED.get(path.stem, {}).get("reruns", [])))
+]
+# Cells added around a chapter to keep its figures open and then check their text.
+KEEP_FIGURES = "%config InlineBackend.close_figures = False"
+CHECK_FIGURES = """
+import json as _json
+import matplotlib.pyplot as _plt
+from alliance_notebooks.style import text_problems as _problems
+_report = {}
+for _n in _plt.get_fignums():
+    _fig = _plt.figure(_n)
+    _report[str(_n)] = _problems(_fig) + ([] if getattr(_fig, "alt_text", "") else ["no caption"])
+    if not hasattr(type(_fig), "_repr_mimebundle_"):
+        _report[str(_n)].append("not a style.HouseFigure: its caption would not reach alt text")
+print("FIGURE-CHECK" + _json.dumps(_report))
+"""
+
+
+def execute(path: Path, out: Path, parameters: dict | None = None, check_figures=False):
+    source = nbformat.read(path, as_version=4)
+    if check_figures:
+        source.cells.insert(0, nbformat.v4.new_code_cell(KEEP_FIGURES))
+        source.cells.append(nbformat.v4.new_code_cell(CHECK_FIGURES))
+    nbformat.write(source, out.with_suffix(".in.ipynb"))
+    papermill.execute_notebook(
+        str(out.with_suffix(".in.ipynb")),
+        str(out),
+        parameters=parameters or {},
+        cwd=str(NOTEBOOKS),
+        kernel_name="python3",
+        progress_bar=False,
+        execution_timeout=120,  # a lost kernel reply fails the test instead of hanging it
+    )
+    return nbformat.read(out, as_version=4)
+
+
+def output_text(notebook) -> str:
+    texts = []
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            texts.append(output.get("text", ""))
+            texts.append(str(output.get("data", {}).get("text/plain", "")))
+            texts.append(str(output.get("data", {}).get("text/markdown", "")))
+    return "\n".join(texts)
 
 
 def test_every_chapter_is_declared_once():
@@ -41,6 +94,21 @@ def test_defaults_give_the_checked_key_figures_and_readable_figures(path, tmp_pa
     report = json.loads(output_text(executed).split("FIGURE-CHECK", 1)[1].splitlines()[0])
     assert len(report) >= 2, "every chapter has at least two figures"
     assert {n: p for n, p in report.items() if p} == {}
+
+
+@pytest.mark.parametrize(("path", "index"), RERUNS)
+def test_rerun_with_other_parameters_reflects_them(path, index, tmp_path):
+    rerun = DECLARED[path.stem]["reruns"][index]
+    executed = execute(path, tmp_path / path.name, rerun["parameters"])
+    text = output_text(executed)
+    for fragment in rerun["expect"]:
+        assert fragment in text
+    if "start_year" in rerun["parameters"]:
+        window = validate(path.stem, rerun["parameters"], NOTEBOOKS)
+        spans = [(int(a), int(b)) for a, b in YEARS.findall(text)]
+        assert spans, "the notebook must print 'Data shown: <first>–<last>'"
+        for first, last in spans:
+            assert window["start_year"] <= first <= last <= window["end_year"]
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
