@@ -134,7 +134,7 @@ Markdown(
 claims = ad.load("claims").set_index("claim_id")
 claims["publication"] = claims["seed_source_id"].map(sources["publisher"] + ": " + sources["title"])
 claim_columns = ["publication", "paraphrase", "evidence_value", "verdict"]
-Markdown(claims.loc[["C033", "C036", "C038"], claim_columns].to_markdown(index=False))
+display(claims.loc[["C033", "C036", "C038"], claim_columns].style.hide(axis="index"))
 
 # %% [markdown]
 # ## The Yoshida line: a doctrine named after the fact
@@ -156,7 +156,7 @@ print(
 yoshida = ad.load("leaders").query("name == 'Shigeru Yoshida'")
 terms = "; ".join(f"{t.term_start:%b %Y}–{t.term_end:%b %Y}" for t in yoshida.itertuples())
 print(f"Yoshida's terms as prime minister ({len(yoshida)}): {terms}")
-Markdown(claims.loc[["C055", "C056", "C057"], claim_columns].to_markdown(index=False))
+display(claims.loc[["C055", "C056", "C057"], claim_columns].style.hide(axis="index"))
 
 # %% [markdown]
 # The checks pull in two directions. The year the doctrine supposedly took shape could not be
@@ -437,7 +437,7 @@ provisions["articles"] = (
     provisions["article_1951"].fillna("?") + " → " + provisions["article_1960"].fillna("?")
 )
 reading_copy = provisions[["provision", "treaty_1951", "treaty_1960", "articles", "change"]]
-Markdown(
+display(
     reading_copy.rename(
         columns={
             "provision": "Provision",
@@ -446,7 +446,7 @@ Markdown(
             "articles": "Articles (1951 → 1960)",
             "change": "Change",
         }
-    ).to_markdown(index=False)
+    ).style.hide(axis="index")
 )
 
 # %%
@@ -489,10 +489,10 @@ Markdown(
 # %%
 talks = ad.events_titled(["Treaty revision talks open"]).iloc[0]
 crisis = events[(events["date"] >= talks.date) & (events["year"] <= 1960)]
-Markdown(
+display(
     crisis[["date", "category", "title"]]
     .assign(date=crisis["date"].dt.strftime("%d %b %Y"))
-    .to_markdown(index=False)
+    .style.hide(axis="index")
 )
 
 # %% [markdown]
@@ -537,7 +537,7 @@ Markdown(
 # %%
 rally = anpo["Mass rally around the Diet"]
 print(f"Mass rally around the Diet, as the events table dates it: {day_month_year(rally)}")
-Markdown(claims.loc[["C045", "C049"], claim_columns].to_markdown(index=False))
+display(claims.loc[["C045", "C049"], claim_columns].style.hide(axis="index"))
 
 # %% [markdown]
 # ## Key figures

@@ -100,10 +100,10 @@ gulf["scope"] = gulf["name"].str.split(", ", n=1).str[1].fillna("as a seed docum
 gulf["source"] = gulf["source_id"].map(sources["publisher"])
 gulf["grade"] = gulf["source_id"].map(sources["source_quality"]).str.replace("_", " ")
 gulf = gulf.sort_values(["start", "amount_usd_bn"])
-Markdown(
+display(
     gulf[["scope", "start", "amount_usd_bn", "source", "grade"]]
     .assign(start=gulf["start"].dt.date)
-    .to_markdown(index=False)
+    .style.hide(axis="index")
 )
 
 # %%
@@ -133,7 +133,7 @@ Markdown(
 
 # %%
 claim_columns = ["publication", "paraphrase", "claimed_value", "evidence_value", "verdict"]
-Markdown(claims.loc[["C023", "C024"], claim_columns].to_markdown(index=False))
+display(claims.loc[["C023", "C024"], claim_columns].style.hide(axis="index"))
 
 # %%
 sweep = missions[missions["kind"] == "minesweeping"].iloc[0]
@@ -473,10 +473,10 @@ Markdown(
 )
 
 # %%
-Markdown(
+display(
     claims.loc[
         ["C068", "C070", "C077", "C079"], ["publication", "paraphrase", "evidence_value", "verdict"]
-    ].to_markdown(index=False)
+    ].style.hide(axis="index")
 )
 
 # %% [markdown]

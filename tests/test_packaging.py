@@ -197,3 +197,37 @@ def test_environment_yml_has_the_same_lower_bounds_as_pyproject():
         d for d in declared if d.split(">=")[0] not in ("playwright", "uv") and d not in pinned
     ]
     assert missing == []
+
+
+# Import names that differ from their distribution's name, and pandas methods that need an
+# optional dependency which pandas itself does not install.
+DISTRIBUTIONS = {"IPython": "ipython", "yaml": "pyyaml", "matplotlib_fontja": "matplotlib-fontja"}
+PANDAS_OPTIONAL = {
+    "to_markdown": "tabulate",
+    "to_excel": "openpyxl",
+    "read_excel": "openpyxl",
+    "to_parquet": "pyarrow",
+    "read_parquet": "pyarrow",
+    "style": "jinja2",
+}
+
+
+@pytest.mark.parametrize("chapter", sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.py")), ids=str)
+def test_chapters_need_only_what_the_notebooks_extra_declares(chapter):
+    import ast
+    import re
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    requirements = project["dependencies"] + project["optional-dependencies"]["notebooks"]
+    declared = {r.split(">=")[0] for r in requirements} | {"alliance-data"}
+    text = chapter.read_text(encoding="utf-8")
+    tree = ast.parse(text)
+    modules = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    modules |= {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    needed = {
+        DISTRIBUTIONS.get(top, "alliance-data" if top.startswith("alliance_") else top)
+        for top in {m.split(".")[0] for m in modules} - set(sys.stdlib_module_names)
+    }
+    needed |= {pkg for method, pkg in PANDAS_OPTIONAL.items() if re.search(rf"\.{method}\b", text)}
+    assert needed - declared == set()
