@@ -104,6 +104,7 @@ display(
     gulf[["scope", "start", "amount_usd_bn", "source", "grade"]]
     .assign(start=gulf["start"].dt.date)
     .style.hide(axis="index")
+    .format("{:g}", subset=["amount_usd_bn"])
 )
 
 # %%
@@ -133,7 +134,11 @@ Markdown(
 
 # %%
 claim_columns = ["publication", "paraphrase", "claimed_value", "evidence_value", "verdict"]
-display(claims.loc[["C023", "C024"], claim_columns].style.hide(axis="index"))
+display(
+    claims.loc[["C023", "C024"], claim_columns]
+    .style.hide(axis="index")
+    .format("{:g}", subset=["claimed_value"], na_rep="—")
+)
 
 # %%
 sweep = missions[missions["kind"] == "minesweeping"].iloc[0]
