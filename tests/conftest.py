@@ -1,6 +1,8 @@
 """Shared fixtures: the optional ../shared reference folder and a scratch copy of the data."""
 
+import re
 import shutil
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -37,3 +39,11 @@ def scratch_data(tmp_path, monkeypatch):
     monkeypatch.setattr(loading, "DATA_DIR", copy)
     monkeypatch.setattr(loading, "_cache", {})
     return copy
+
+
+@pytest.fixture
+def notebooks_extra() -> set[str]:
+    """Normalised names of the core dependencies and the `notebooks` extra in pyproject."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    requirements = project["dependencies"] + project["optional-dependencies"]["notebooks"]
+    return {re.sub(r"[-_.]+", "-", r.split(">=")[0]).lower() for r in requirements}

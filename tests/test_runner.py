@@ -421,13 +421,8 @@ def test_list_shows_parameters_unwrapped_when_piped(workspace):
     assert [long_name, "threshold", "float", "0.5", "cut-off"] in rows
 
 
-def test_cache_key_versions_only_declared_dependencies():
-    import tomllib
-
+def test_cache_key_versions_only_declared_dependencies(notebooks_extra):
     from alliance_notebooks.runner import cache
 
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    requirements = project["dependencies"] + project["optional-dependencies"]["notebooks"]
-    declared = {r.split(">=")[0].replace("-", "_") for r in requirements}
-    assert [n for n in cache.LIBRARIES if n.replace("-", "_") not in declared] == []
+    assert [n for n in cache.LIBRARIES if n.replace("_", "-") not in notebooks_extra] == []
     assert all(cache._version(n) for n in cache.LIBRARIES)
