@@ -1,6 +1,8 @@
 """Where the chapters are, and what ``chapters.yml`` declares about each of them.
 
-``chapters.yml`` sits beside the notebooks and is the one declaration of every chapter's
+The chapters are jupytext percent-format ``.py`` files, their only tracked source; the
+runner, the tests and student editions read them as notebooks (``read_notebook``).
+``chapters.yml`` sits beside them and is the one declaration of every chapter's
 tables, year window, parameters and test re-runs; the runner, ``list``, the notebooks' own
 parameter checks and the tests all read it.
 """
@@ -12,6 +14,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+import nbformat
 import yaml
 
 DECLARATIONS = "chapters.yml"
@@ -33,8 +36,17 @@ def default_dir() -> Path:
 
 
 def available(folder: Path) -> list[Path]:
-    """The numbered notebooks in a folder."""
-    return sorted(folder.glob("[0-9][0-9]_*.ipynb"))
+    """The numbered chapters in a folder: their jupytext percent-format ``.py`` sources."""
+    return sorted(folder.glob("[0-9][0-9]_*.py"))
+
+
+def read_notebook(path: Path) -> nbformat.NotebookNode:
+    """A notebook from a chapter's ``.py`` source (jupytext) or from an ``.ipynb`` file."""
+    if Path(path).suffix == ".py":
+        import jupytext
+
+        return jupytext.read(path)
+    return nbformat.read(path, as_version=4)
 
 
 @cache

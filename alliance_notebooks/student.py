@@ -2,7 +2,7 @@
 
 >>> from pathlib import Path
 >>> from alliance_notebooks.student import build_student_editions
->>> build_student_editions(sorted(Path("notebooks").glob("[0-9][0-9]_*.ipynb")), Path("student"))
+>>> build_student_editions(sorted(Path("notebooks").glob("[0-9][0-9]_*.py")), Path("student"))
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import nbformat
 from nbconvert.preprocessors import ClearOutputPreprocessor
 
 from alliance_notebooks import exercises
+from alliance_notebooks.chapters import read_notebook
 from alliance_notebooks.parameters import ParameterError
 
 SOLUTION_TAG = "solution"
@@ -63,9 +64,9 @@ def student_notebook(notebook: nbformat.NotebookNode, source: str = "") -> nbfor
 def build_student_edition(source: Path, output_dir: Path) -> Path:
     """Write the student edition of one notebook to ``output_dir/<name>.ipynb`` atomically."""
     output_dir.mkdir(parents=True, exist_ok=True)
-    notebook = nbformat.read(source, as_version=nbformat.NO_CONVERT)
+    notebook = read_notebook(source)
     student = student_notebook(notebook, source=f"notebooks/{source.name}")
-    target = output_dir / source.name
+    target = output_dir / f"{source.stem}.ipynb"
     handle, name = tempfile.mkstemp(dir=output_dir, prefix=f".{source.stem}.", suffix=".tmp")
     temporary = Path(name)
     try:
@@ -87,7 +88,7 @@ def check_destination(sources: list[Path], output_dir: Path, *, force: bool = Fa
                 f"{output_dir} is or overlaps {folder}, the folder of the solution notebooks; "
                 "student editions would replace them; choose another --output-dir"
             )
-    clashes = [Path(output_dir) / Path(s).name for s in sources]
+    clashes = [Path(output_dir) / f"{Path(s).stem}.ipynb" for s in sources]
     clashes = [p for p in clashes if p.exists()]
     if clashes and not force:
         names = ", ".join(p.name for p in clashes[:3]) + (" …" if len(clashes) > 3 else "")

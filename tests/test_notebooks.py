@@ -16,12 +16,12 @@ import pytest
 import yaml
 
 from alliance_notebooks import key_figures
-from alliance_notebooks.chapters import declarations
+from alliance_notebooks.chapters import available, declarations, read_notebook
 from alliance_notebooks.parameters import validate
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 KEY_FIGURES = Path(__file__).resolve().parent / "key_figures"
-CHAPTERS = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+CHAPTERS = available(NOTEBOOKS)
 DECLARED = declarations(NOTEBOOKS)
 YEARS = re.compile(r"Data shown: (\d{4})–(\d{4})")
 RERUNS = [
@@ -46,7 +46,7 @@ print("FIGURE-CHECK" + _json.dumps(_report))
 
 
 def execute(path: Path, out: Path, parameters: dict | None = None, check_figures=False):
-    source = nbformat.read(path, as_version=4)
+    source = read_notebook(path)
     if check_figures:
         source.cells.insert(0, nbformat.v4.new_code_cell(KEEP_FIGURES))
         source.cells.append(nbformat.v4.new_code_cell(CHECK_FIGURES))
@@ -88,7 +88,7 @@ def test_parameters_cell_matches_the_declaration(path):
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
 def test_defaults_give_the_checked_key_figures_and_readable_figures(path, tmp_path):
-    executed = execute(path, tmp_path / path.name, check_figures=True)
+    executed = execute(path, tmp_path / f"{path.stem}.ipynb", check_figures=True)
     expected = yaml.safe_load((KEY_FIGURES / f"{path.stem}.yml").read_text(encoding="utf-8"))
     assert key_figures.read(executed) == expected
     report = json.loads(output_text(executed).split("FIGURE-CHECK", 1)[1].splitlines()[0])
@@ -99,7 +99,7 @@ def test_defaults_give_the_checked_key_figures_and_readable_figures(path, tmp_pa
 @pytest.mark.parametrize(("path", "index"), RERUNS)
 def test_rerun_with_other_parameters_reflects_them(path, index, tmp_path):
     rerun = DECLARED[path.stem]["reruns"][index]
-    executed = execute(path, tmp_path / path.name, rerun["parameters"])
+    executed = execute(path, tmp_path / f"{path.stem}.ipynb", rerun["parameters"])
     text = output_text(executed)
     for fragment in rerun["expect"]:
         assert fragment in text
@@ -115,38 +115,52 @@ def test_rerun_with_other_parameters_reflects_them(path, index, tmp_path):
 def test_invalid_parameter_stops_with_a_clear_error(path, tmp_path):
     invalid = DECLARED[path.stem]["invalid"]
     with pytest.raises(papermill.PapermillExecutionError) as error:
-        execute(path, tmp_path / path.name, invalid)
+        execute(path, tmp_path / f"{path.stem}.ipynb", invalid)
     assert error.value.ename == "ParameterError"
     assert any(name in error.value.evalue for name in invalid)
     assert "allowed" in error.value.evalue
 
 
-def committed(path: Path):
-    """The notebook as git has it (after nbstripout's filter), else as on disk."""
-    root = path.parent.parent
-    if (root / ".git").exists():
-        shown = subprocess.run(
-            ["git", "show", f":{path.relative_to(root)}"], cwd=root, capture_output=True
-        )
-        if shown.returncode == 0:
-            return nbformat.reads(shown.stdout.decode("utf-8"), as_version=4)
-    return nbformat.read(path, as_version=4)
-
-
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
-def test_committed_notebook_has_no_outputs(path):
-    notebook = committed(path)
-    for cell in notebook.cells:
-        if cell.cell_type == "code":
-            assert not cell.outputs and cell.execution_count is None
-    assert "widgets" not in notebook.metadata
+def test_saving_from_jupyterlab_leaves_the_text_source_unchanged(path, tmp_path):
+    """JupyterLab saves a chapter through jupytext's contents manager: outputs, execution
+    counts and front-end metadata never reach the tracked .py, and no .ipynb appears."""
+    import asyncio
+
+    from jupyter_server.services.contents.largefilemanager import AsyncLargeFileManager
+    from jupytext.async_contentsmanager import build_async_jupytext_contents_manager_class
+
+    for name in (path.name, "jupytext.toml"):
+        (tmp_path / name).write_bytes((NOTEBOOKS / name).read_bytes())
+    manager = build_async_jupytext_contents_manager_class(AsyncLargeFileManager)(
+        root_dir=str(tmp_path)
+    )
+
+    async def explore_and_save():
+        model = await manager.get(path.name, type="notebook", content=True)
+        assert model["content"].cells, "jupytext did not open the .py as a notebook"
+        for cell in model["content"].cells:
+            if cell.cell_type == "code":
+                cell.outputs = [nbformat.v4.new_output("stream", text="explored\n")]
+                cell.execution_count = 7
+                cell.metadata["scrolled"] = True
+        model["content"].metadata["language_info"] = {"name": "python"}
+        model["content"].metadata["widgets"] = {"state": {}}
+        await manager.save(model, path.name)
+
+    asyncio.run(explore_and_save())
+    assert (tmp_path / path.name).read_bytes() == path.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([path.name, "jupytext.toml"])
 
 
-@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
-def test_paired_source_agrees_in_types_tags_and_sources(path):
-    import jupytext
-
-    def shape(notebook):
-        return [(c.cell_type, c.source, c.metadata.get("tags", [])) for c in notebook.cells]
-
-    assert shape(jupytext.read(path.with_suffix(".py"))) == shape(nbformat.read(path, as_version=4))
+def test_only_text_sources_of_the_chapters_are_tracked():
+    root = NOTEBOOKS.parent
+    if not (root / ".git").exists():
+        pytest.skip("not a git checkout (an unpacked sdist)")
+    tracked = subprocess.run(
+        ["git", "ls-files", "notebooks"], cwd=root, capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert not [name for name in tracked if name.endswith(".ipynb")]
+    assert {Path(name).stem for name in tracked if name.endswith(".py")} == {
+        p.stem for p in CHAPTERS
+    }

@@ -81,9 +81,11 @@ def test_wheel_requires_only_pandas_without_extras(wheel):
     assert any(n.endswith("licenses/LICENSE-DATA") for n in names)
     chapters = [n for n in names if n.startswith("alliance_notebooks/chapters/")]
     assert "alliance_notebooks/chapters/chapters.yml" in chapters
-    assert len([n for n in chapters if n.endswith(".ipynb")]) == len(
-        list((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    assert not [n for n in chapters if n.endswith(".ipynb")]  # text sources only
+    assert len([n for n in chapters if n.endswith(".py")]) == len(
+        list((ROOT / "notebooks").glob("[0-9][0-9]_*.py"))
     )
+    assert any(n.endswith("share/jupyter/lab/settings/overrides.json") for n in names)
 
 
 def test_data_only_use_loads_every_table_and_imports_nothing_heavy(installed, tmp_path):
@@ -149,7 +151,7 @@ def test_notebooks_extra_runs_a_packaged_chapter_and_a_users_own_notebook(instal
     assert f"rows {3 * len(ad.load('troops'))}" in (latest / "mine.ipynb").read_text()
     copied = run_in(installed, ["alliance-notebooks", "copy", "mycopy"], tmp_path)
     assert copied.returncode == 0, copied.stderr
-    assert (tmp_path / "mycopy" / "02_us_forces.ipynb").is_file()
+    assert (tmp_path / "mycopy" / "02_us_forces.py").is_file()
 
 
 def test_citation_cff_is_valid_and_agrees_with_cite():

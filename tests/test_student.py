@@ -9,13 +9,14 @@ import papermill
 import pytest
 
 from alliance_notebooks import exercises
+from alliance_notebooks.chapters import read_notebook
 from alliance_notebooks.cli import main
 from alliance_notebooks.parameters import ParameterError
 from alliance_notebooks.student import build_student_editions, student_notebook
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
-CHAPTERS = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+CHAPTERS = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.py"))
 KEPT_TAG = re.compile(r"^(parameters|raises-exception|nbval.*)$")
 CHECK = "# NBVAL_CHECK_OUTPUT"
 
@@ -25,14 +26,14 @@ def tags(cell) -> set[str]:
 
 
 def read(path: Path):
-    return nbformat.read(path, as_version=4)
+    return read_notebook(path)
 
 
 @pytest.fixture(scope="module")
 def editions(tmp_path_factory) -> Path:
     """Student editions of every chapter, built once."""
     out = tmp_path_factory.mktemp("student")
-    assert build_student_editions(CHAPTERS, out) == [out / c.name for c in CHAPTERS]
+    assert build_student_editions(CHAPTERS, out) == [out / f"{c.stem}.ipynb" for c in CHAPTERS]
     return out
 
 
@@ -51,7 +52,7 @@ def telling_lines(notebook) -> set[str]:
 
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem)
 def test_no_solution_text_survives(chapter, editions):
-    original, student = read(chapter), read(editions / chapter.name)
+    original, student = read(chapter), read(editions / f"{chapter.stem}.ipynb")
     lines = telling_lines(original)
     assert lines or not any("solution" in tags(c) for c in original.cells)
     text = "\n".join(c.source for c in student.cells) + str(student.metadata)
@@ -60,7 +61,7 @@ def test_no_solution_text_survives(chapter, editions):
 
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem)
 def test_tags_kept_and_outputs_cleared(chapter, editions):
-    original, student = read(chapter), read(editions / chapter.name)
+    original, student = read(chapter), read(editions / f"{chapter.stem}.ipynb")
     assert student.metadata["alliance_notebooks"]["edition"] == "student"
     assert "jupytext" not in student.metadata
     for before, after in zip(original.cells, student.cells, strict=True):
@@ -75,8 +76,8 @@ def test_tags_kept_and_outputs_cleared(chapter, editions):
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem)
 def test_student_edition_runs_with_exercises_undone(chapter, editions, tmp_path):
     papermill.execute_notebook(
-        editions / chapter.name,
-        tmp_path / chapter.name,
+        editions / f"{chapter.stem}.ipynb",
+        tmp_path / f"{chapter.stem}.ipynb",
         cwd=NOTEBOOKS,
         kernel_name="python3",
         progress_bar=False,
@@ -110,7 +111,7 @@ def test_prompt_names_exercise_and_write_is_atomic(tmp_path):
 @pytest.mark.parametrize("exercise_id", sorted(exercises.REGISTRY))
 def test_registered_exercise_exists_in_its_chapter(exercise_id):
     chapter, number = exercise_id.split(".")
-    [path] = NOTEBOOKS.glob(f"{chapter}_*.ipynb")
+    [path] = NOTEBOOKS.glob(f"{chapter}_*.py")
     heading = f"### Exercise {int(chapter)}.{number}"
     assert any(heading in c.source for c in read(path).cells if c.cell_type == "markdown")
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from alliance_notebooks.chapters import available, declaration
+from alliance_notebooks.chapters import available, declaration, read_notebook
 from alliance_notebooks.parameters import ParameterError, validate
 
 # papermill's inferred type names -> Python types a value may have
@@ -75,8 +75,9 @@ def expected_type(spec: dict) -> str:
 def resolve(names: list[str], notebooks_dir: Path) -> list[Path]:
     """Notebook paths: chapter stems from ``notebooks_dir``, or paths to any notebook file.
 
-    A name that looks like a path (ends in ``.ipynb`` or holds a ``/``) must be an existing
-    file and runs that file, never a chapter of the same name; all chapters if no names.
+    A name that looks like a path (ends in ``.ipynb`` or ``.py``, or holds a ``/``) must be
+    an existing file and runs that file, never a chapter of the same name; all chapters if
+    no names.
     """
     found = available(notebooks_dir)
     if not names:
@@ -87,7 +88,7 @@ def resolve(names: list[str], notebooks_dir: Path) -> list[Path]:
     paths = []
     for name in names:
         as_path = Path(name)
-        if name.endswith(".ipynb") or "/" in name:
+        if name.endswith((".ipynb", ".py")) or "/" in name:
             if not as_path.is_file():
                 raise ParameterError(f"notebook file {short(name, 80)} does not exist")
             paths.append(as_path.resolve())
@@ -241,7 +242,7 @@ def plan(paths: list[Path], scoped: dict[str | None, Any]) -> list[NotebookPlan]
     declared = {}
     for path in paths:
         try:
-            declared[path] = papermill.inspect_notebook(str(path))
+            declared[path] = papermill.inspect_notebook(read_notebook(path))
         except Exception as error:  # not JSON, not a notebook, unreadable
             kind = type(error).__name__
             message = f"cannot read notebook {path}: {kind}: {short(str(error), 80)}"

@@ -147,10 +147,12 @@ class Kernels:
 def _execute(spec: dict, kernels: Kernels) -> dict:
     import papermill
 
+    from alliance_notebooks.chapters import read_notebook
+
     manager = kernels.take(spec["cwd"])
     try:
         papermill.execute_notebook(
-            spec["input"],
+            read_notebook(Path(spec["input"])),
             spec["output"],
             parameters=spec["parameters"],
             cwd=spec["cwd"],
