@@ -1,24 +1,21 @@
-"""Self-check for the chapter exercises, without the answers in plain text.
+"""Self-check for the chapter exercises.
 
 >>> from alliance_notebooks.exercises import check
 >>> check("02.3", 1999)   # prints whether the answer is right, with a hint if not
 
-Each entry in ``answers/NN.json`` stores a salted SHA-256 of the normalised expected
-answer, the rule that normalises it, what the answer is (without giving it) and a hint.
-These are self-checks, not grading: the answers can be recovered from the hashes.
-Maintainers add entries with ``python tools/exercise_hashes.py``.
+The expected answer of each exercise is computed from the installed data when ``check``
+runs (``alliance_notebooks/answers/chNN.py``), so it always matches the data the student
+has. These are self-checks, not grading: the package's source shows the answers.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
-from importlib.resources import files
 from typing import Any
+
+from alliance_notebooks.answers import Exercise, registry
 
 RULES = {
     "int": "a whole number (e.g. a year or a count)",
@@ -31,16 +28,6 @@ RULES = {
 
 class UnknownExerciseError(LookupError):
     """An exercise id that has no registered answer."""
-
-
-@dataclass(frozen=True)
-class Exercise:
-    """A registered answer: its digest, how it is normalised, what it is, and a hint."""
-
-    digest: str
-    rule: str
-    expects: str
-    hint: str
 
 
 def canonical_id(exercise_id: str) -> str:
@@ -89,12 +76,6 @@ def normalise(answer: Any, rule: str) -> str:
     raise ValueError(f"unknown rule {rule!r}; rules are int, float:N, text, name and set")
 
 
-def digest(exercise_id: str, answer: Any, rule: str) -> str:
-    """SHA-256 of the id-salted normalised answer (the salt hides equal answers)."""
-    salted = f"{canonical_id(exercise_id)}|{normalise(answer, rule)}"
-    return hashlib.sha256(salted.encode("utf-8")).hexdigest()
-
-
 def describe_rule(rule: str) -> str:
     """What kind of answer a rule expects, in words."""
     kind, _, places = rule.partition(":")
@@ -117,8 +98,9 @@ def check(exercise_id: str, answer: Any) -> bool:
             f"no checkable exercise {exercise_id!r}; valid ids are: {', '.join(sorted(REGISTRY))}"
         )
     entry = REGISTRY[key]
+    expected = normalise(entry.compute(), entry.rule)
     try:
-        correct = digest(key, answer, entry.rule) == entry.digest
+        correct = normalise(answer, entry.rule) == expected
     except Exception:  # any input at all gets an answer, never a traceback
         print(f"Exercise {key}: expected {describe_rule(entry.rule)}; got {_shown(answer)}.")
         return False
@@ -129,17 +111,4 @@ def check(exercise_id: str, answer: Any) -> bool:
     return correct
 
 
-ANSWERS = files("alliance_notebooks") / "answers"
-
-
-def _registry() -> dict[str, Exercise]:
-    """Every chapter's registered answers (``answers/NN.json``, written by the hash tool)."""
-    entries = {}
-    for path in sorted(ANSWERS.iterdir()):
-        if path.name.endswith(".json"):
-            for key, entry in json.loads(path.read_text(encoding="utf-8")).items():
-                entries[key] = Exercise(**entry)
-    return entries
-
-
-REGISTRY: dict[str, Exercise] = _registry()
+REGISTRY: dict[str, Exercise] = registry()
