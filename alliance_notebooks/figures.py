@@ -66,14 +66,18 @@ def finish(
     xlabel: str = "",
     sources: Iterable[str] | pd.Series = (),
     note: str = "",
+    number: str = "",
 ) -> None:
     """Title, axis labels and a source caption inside the figure.
 
-    The caption describes the figure in words and becomes the image's alt text; the
-    sources are noted for the chapter's Sources cell.
+    ``number`` ("2.1") puts "Figure 2.1." before the title and in the alt text, so prose can
+    refer to it (tests/test_prose.py checks every reference). The caption describes the
+    figure in words; with the title it becomes the image's alt text. The sources are noted
+    for the chapter's Sources cell.
     """
     sources = citations.note(sources)
-    ax.set_title(title, pad=6 + 16 * getattr(ax, "event_label_rows", 0))
+    label = f"Figure {number}. " if number else ""
+    ax.set_title(label + title, pad=6 + 16 * getattr(ax, "event_label_rows", 0))
     ax.set_ylabel(ylabel)
     ax.set_xlabel(xlabel)
     caption = " ".join(part for part in (note, source_caption(sources)) if part)
@@ -82,7 +86,7 @@ def finish(
     fig.supxlabel(
         wrap(caption, width), x=0.0, ha="left", fontsize=MIN_FONT_PT, color=CAPTION_COLOUR
     )
-    fig.alt_text = caption
+    fig.alt_text = f"{label}{title.rstrip('.')}. {caption}".strip()
 
 
 def _columns(text: str) -> int:

@@ -125,3 +125,29 @@ def label_column(
             arrowprops=LEADER,
         )
         note.set_in_layout(False)
+
+
+def draw_facilities(ax, bases: pd.DataFrame, *, approximate: pd.Series | None = None) -> None:
+    """Facilities (columns lon, lat, okinawa) in the looks of Okinawa and mainland Japan;
+    where ``approximate`` is True the marker is open. One legend entry per area."""
+    from alliance_notebooks import style
+
+    approximate = pd.Series(False, index=bases.index) if approximate is None else approximate
+    for area, in_okinawa, words in AREAS:
+        found = style.entry(area)
+        rows = bases[bases["okinawa"].eq(in_okinawa)]
+        ax.scatter([], [], s=40, marker=found.marker, color=found.colour, label=words)
+        for is_open, part in rows.groupby(approximate.reindex(rows.index).fillna(False)):
+            ax.scatter(
+                part["lon"],
+                part["lat"],
+                s=40,
+                marker=found.marker,
+                color="white" if is_open else found.colour,
+                edgecolor=found.colour,
+                linewidths=1.6,
+                zorder=3,
+            )
+
+
+AREAS = [("okinawa", True, "In Okinawa Prefecture"), ("mainland", False, "Elsewhere in Japan")]

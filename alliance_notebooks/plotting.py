@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 import pandas as pd
+from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import ScaledTranslation
 
@@ -111,6 +112,9 @@ def legend_below(ax, *, ncol: int = 2, title: str | None = None, extra=()) -> No
     handles, labels = ax.get_legend_handles_labels()
     handles += list(extra)
     labels += [handle.get_label() for handle in extra]
+    # lines (the series) first, then markers and patches, each in the order drawn
+    order = sorted(range(len(handles)), key=lambda i: not isinstance(handles[i], Line2D))
+    handles, labels = [handles[i] for i in order], [labels[i] for i in order]
     if not handles:
         return
     below = 32  # points: room for the tick labels and the x label
@@ -167,3 +171,24 @@ def annotate_events(
         )
     ax.event_label_rows = len(rows)
     ax.set_title(ax.get_title(), pad=6 + 16 * len(rows))
+
+
+def stacked_bars(ax, wide: pd.DataFrame, keys: Iterable[str], *, hatched=(), group=None):
+    """Bars stacked by column of ``wide`` (index: years), each in its entity's look; bars
+    of the ``hatched`` years get hatching. Returns the stacked totals."""
+    bottom = pd.Series(0.0, index=wide.index)
+    hatch = ["//" if year in set(hatched) else "" for year in wide.index]
+    for key in [k for k in keys if k in wide]:
+        values = wide[key].astype(float).fillna(0)
+        found = style.entry(key, group)
+        ax.bar(
+            wide.index,
+            values,
+            bottom=bottom,
+            color=found.colour,
+            label=found.name,
+            hatch=hatch,
+            edgecolor="white",
+        )
+        bottom = bottom + values
+    return bottom

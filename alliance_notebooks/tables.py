@@ -41,6 +41,8 @@ def formatter(series: pd.Series, percent: bool = False):
         return lambda v: MISSING if pd.isna(v) else ("yes" if v else "no")
     if pd.api.types.is_numeric_dtype(series):
         whole = series.dropna().map(lambda v: float(v).is_integer()).all()
+        if whole and "year" in str(series.name).lower():
+            return lambda v: MISSING if pd.isna(v) else f"{int(v)}"  # 1953, not 1,953
         places = 1 if percent else (0 if whole else None)
         return lambda v: MISSING if pd.isna(v) else _number(v, places)
 

@@ -41,10 +41,12 @@ import pandas as pd
 from IPython.display import Markdown, display
 
 import alliance_data as ad
-from alliance_notebooks import check_parameters, publish, style
+from alliance_notebooks import check_parameters, citations, figures, maps, plotting, publish, style
+from alliance_notebooks.tables import for_people, show
 
 checked = check_parameters("00_data_tour", table=table, preview_rows=preview_rows)
 style.use_house_style()
+citations.reset()
 
 # %% [markdown]
 # ## 0.1 The catalogue
@@ -72,7 +74,7 @@ catalogue = pd.DataFrame(
         for name in ad.list_tables()
     ]
 )
-display(catalogue.style.hide(axis="index"))
+show(catalogue)
 
 # %%
 largest = catalogue.loc[catalogue.rows.idxmax()]
@@ -104,17 +106,18 @@ YEAR_OF = {  # table -> how to read a row's year
     "trade": lambda f: f["year"],
     "arms_transfers": lambda f: f["year"],
 }
-fig, ax = style.new_figure(figsize=(10, 5.5))
+fig, ax = figures.new_figure(figsize=(10, 5.5))
 for lane, (name, year_of) in enumerate(YEAR_OF.items()):
     years = pd.Series(sorted(set(year_of(ad.load(name)).dropna().astype(int))))
     runs = years.groupby((years.diff() != 1).cumsum())  # consecutive years form one run
     spans = [(run.min() - 0.5, run.max() - run.min() + 1) for _, run in runs]
-    ax.broken_barh(spans, (lane - 0.35, 0.7), color=style.colour("JPN"))
+    ax.broken_barh(spans, (lane - 0.35, 0.7), color=style.GREY)
 ax.set_yticks(range(len(YEAR_OF)), list(YEAR_OF))
 ax.invert_yaxis()
 ax.grid(axis="y", visible=False)
-caption = style.finish(
+figures.finish(
     ax,
+    number="0.1",
     title="Years with at least one row, by table",
     ylabel="Table",
     xlabel="Year (fiscal year for host_nation_support)",
@@ -157,33 +160,29 @@ if unresolved.sum():
 # at the row's source and note before it is quoted.
 
 # %%
-QUALITY = {  # grade -> (colour, words); a grade not listed here is drawn in grey
-    "official": ("#0072B2", "Official"),
-    "scholarly": ("#009E73", "Scholarly"),
-    "press": ("#E69F00", "Press"),
-    "other_web": ("#999999", "Other web pages"),
-}
+GRADES = list(style.CATEGORIES["source_quality"])  # the house order; others follow
 quality = pd.DataFrame({name: ad.describe(name).source_quality for name in ad.list_tables()}).T
-quality = quality.reindex(columns=[*QUALITY, *sorted(set(quality) - set(QUALITY))]).fillna(0)
+quality = quality.reindex(columns=[*GRADES, *sorted(set(quality) - set(GRADES))]).fillna(0)
 ungraded = [name for name in ad.list_tables() if not ad.describe(name).source_quality]
 if quality.empty or len(ungraded) == len(ad.list_tables()):
     print("No table has source-quality grades in this version of the data.")
 else:
-    fig, ax = style.new_figure(figsize=(10, 6.5))
+    fig, ax = figures.new_figure(figsize=(10, 6.5))
     left = pd.Series(0.0, index=quality.index)
     for grade in quality.columns:
-        colour, words = QUALITY.get(grade, (style.GREY, grade.replace("_", " ")))
-        ax.barh(quality.index, 100 * quality[grade], left=left, color=colour, label=words)
+        look = style.entry(grade, "source_quality")
+        ax.barh(quality.index, 100 * quality[grade], left=left, color=look.colour, label=look.name)
         left += 100 * quality[grade]
     ax.set_xlim(0, 100)
     ax.invert_yaxis()
     ax.grid(axis="y", visible=False)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    plotting.legend_below(ax, ncol=4)
     note = "Share of each table's rows by the quality grade of the row's source."
     if ungraded:
         note += f" Not graded yet: {', '.join(ungraded)}."
-    caption = style.finish(
+    figures.finish(
         ax,
+        number="0.2",
         title="Who stands behind each table's rows",
         ylabel="Table",
         xlabel="Rows (% of the table)",
@@ -233,7 +232,7 @@ marks = pd.concat(
         if column in ad.load(name)
     ]
 )
-display(marks[["table", "column", "value", "rows"]].style.hide(axis="index"))
+show(marks[["table", "column", "value", "rows"]])
 
 # %% [markdown]
 # ## 0.3 The tables, one by one
@@ -250,12 +249,14 @@ def show_table(name, max_sources=3):
     """The catalogue entry of ``name`` as Markdown, then its first ``preview_rows`` rows."""
     d = ad.describe(name)
     grades = ", ".join(
-        f"{QUALITY.get(k, (None, k))[1].lower()} {v:.0%}" for k, v in d.source_quality.items()
+        f"{style.name(k, 'source_quality').lower()} {v:.0%}" for k, v in d.source_quality.items()
     )
     caveats = "\n".join(f"- {c}" for c in d.caveats) or "- (none)"
     listed = [f"- {s}" for s in d.sources[:max_sources]]
     if len(d.sources) > max_sources:
         listed.append(f"- … and {len(d.sources) - max_sources} more (`ad.cite({name!r})`)")
+    preview = ad.load(name).head(preview_rows)
+    citations.note(preview["source_id"])
     display(
         Markdown(
             f"**{d.name}**: {d.title}\n\n{d.description}\n\n"
@@ -263,33 +264,10 @@ def show_table(name, max_sources=3):
             f"*One row per:* {', '.join(d.primary_key)} · "
             f"*Rows by source quality:* {grades or 'not graded yet'}"
         ),
-        d.columns.fillna("").style.hide(axis="index"),
+        for_people(d.columns),
         Markdown(f"**Caveats**\n\n{caveats}\n\n**Sources**\n\n" + "\n".join(listed)),
-        ad.load(name).head(preview_rows),
+        for_people(preview),
     )
-
-
-# %% [markdown]
-# A figure's caption names its sources by publisher and title. The figure font has no
-# Japanese characters, so `drawable` keeps the sources whose names it can draw, and the
-# caption says how many others there are (`ad.cite(name)` lists every one).
-
-
-# %%
-def drawable(source_ids, table):
-    """(ids whose publisher and title have no CJK characters, a note on the others)."""
-    named = sources.set_index("source_id")
-    ids = sorted(set(source_ids))
-    ok = [
-        i
-        for i in ids
-        if all(ord(c) < 0x2E80 for c in named.loc[i, "publisher"] + named.loc[i, "title"])
-    ]
-    rest = len(ids) - len(ok)
-    note = (
-        f" {rest} more sources have Japanese titles: ad.cite({table!r}) lists them." if rest else ""
-    )
-    return ok, note
 
 
 # %% [markdown]
@@ -302,7 +280,10 @@ def drawable(source_ids, table):
 
 # %%
 show_table("sources")
-display(pd.crosstab(sources["source_quality"], sources["kind"], margins=True, margins_name="all"))
+show(
+    pd.crosstab(sources["source_quality"], sources["kind"], margins=True, margins_name="all"),
+    index=True,
+)
 
 # %% [markdown]
 # ### `events`
@@ -333,7 +314,7 @@ Markdown(
 # %%
 show_table("treaty_provisions")
 provisions = ad.load("treaty_provisions")
-display(provisions[["provision", "change"]].style.hide(axis="index"))
+show(provisions[["provision", "change"]], sources=provisions.source_id)
 
 # %% [markdown]
 # ### `leaders`
@@ -368,34 +349,30 @@ show_table("troops")
 # %%
 troops = ad.load("troops")
 japan = troops[troops.country_iso3 == "JPN"]
-landmarks = ad.events_titled(["1960 treaty enters into force", "Okinawa reverts to Japan"])
-landmarks = landmarks.assign(label=["1960 treaty", "Okinawa reversion"])
-
-fig, ax = style.new_figure()
-line = ad.with_all_years(japan)  # a year without a report breaks the line
-ax.plot(line.index, line["personnel"], markersize=3, **style.look("JPN"))
-flagged = japan.dropna(subset=["flag"])
-ax.scatter(
-    flagged.year,
-    flagged.personnel,
-    s=50,
-    facecolors="white",
-    edgecolors=style.colour("JPN"),
-    linewidths=1.3,
-    zorder=3,
-    label="flagged row (see its note)",
+landmarks = plotting.events_between(
+    {
+        "1960 treaty enters into force": "1960 treaty",
+        "Okinawa reverts to Japan": "Okinawa reversion",
+    },
+    japan.year.min(),
+    japan.year.max(),
 )
-ax.set_xlim(japan.year.min() - 1, japan.year.max() + 1)
+
+fig, ax = figures.new_figure(figsize=(10, 6.5))
+plotting.series(ax, japan, "personnel", markersize=3, **style.look("JPN"))  # gaps stay gaps
+plotting.mark_flags(ax, japan, "personnel", table="troops", colour=style.colour("JPN"))
+plotting.year_axis(ax, japan.year)
 ax.set_ylim(bottom=0)
-style.thousands(ax)
-style.annotate_events(ax, landmarks)
-ax.legend(loc="upper right")
-caption = style.finish(
+figures.thousands(ax)
+plotting.annotate_events(ax, landmarks)
+plotting.legend_below(ax, title="Open markers: rows the table flags (chapter 2 explains each)")
+figures.finish(
     ax,
+    number="0.3",
     title="U.S. military personnel in Japan, one report a year",
     ylabel="Personnel (persons)",
     xlabel="Year",
-    sources=japan.source_id,
+    sources=[*japan.source_id, *landmarks.source_id],
     note="Gaps are years without a report. Dashed lines: events from the events table.",
 )
 
@@ -425,27 +402,15 @@ areas = ad.load("troops_japan_by_area")
 wide = areas.pivot(index="year", columns="area", values="personnel").astype(float)
 distorted = sorted(set(areas.loc[areas.flag == "split_distorted", "year"]))
 
-fig, ax = style.new_figure()
-bottom = pd.Series(0.0, index=wide.index)
-for area in [a for a in ["mainland", "okinawa", "bonin_volcano"] if a in wide]:
-    look = style.look(area)
-    hatch = ["//" if year in distorted else "" for year in wide.index]
-    ax.bar(
-        wide.index,
-        wide[area].fillna(0),
-        bottom=bottom,
-        color=look["color"],
-        label=look["label"],
-        hatch=hatch,
-        edgecolor="white",
-    )
-    bottom += wide[area].fillna(0)
-ax.set_xlim(wide.index.min() - 1, wide.index.max() + 1)
-style.thousands(ax)
+fig, ax = figures.new_figure()
+plotting.stacked_bars(ax, wide, ["mainland", "okinawa", "bonin_volcano"], hatched=distorted)
+plotting.year_axis(ax, wide.index)
+figures.thousands(ax)
 ax.legend(loc="upper right")
 why = areas.loc[areas.flag == "split_distorted", "note"].iloc[0].rstrip(".") if distorted else ""
-caption = style.finish(
+figures.finish(
     ax,
+    number="0.4",
     title="U.S. personnel in Japan by area, before the reversions",
     ylabel="Personnel (persons)",
     xlabel="Year",
@@ -478,30 +443,18 @@ show_table("bases")
 # %%
 bases = ad.load("bases")
 mapped = bases.dropna(subset=["lat", "lon"])
-fig, ax = style.new_figure(figsize=(7.5, 7.5))
-style.draw_japan(ax)
-for in_okinawa, key, label in [(False, "mainland", "rest of Japan"), (True, "okinawa", "Okinawa")]:
-    rows = mapped[mapped.okinawa == in_okinawa]
-    look = style.look(key)
-    ax.scatter(
-        rows.lon,
-        rows.lat,
-        color=look["color"],
-        marker=look["marker"],
-        s=30,
-        label=f"Facility, {label}",
-        zorder=2,
-    )
-ax.set(xlim=(122, 147), ylim=(24, 46))
+fig, ax = figures.new_figure(figsize=(7.5, 7.5))
+maps.draw_japan(ax, extent=(122, 147, 24, 46))
+maps.draw_facilities(ax, mapped)
 ax.legend(loc="upper left")
-caption = style.finish(
+figures.finish(
     ax,
+    number="0.5",
     title="U.S. facilities in Japan (Vine's list)",
     ylabel="Latitude (°N)",
     xlabel="Longitude (°E)",
-    sources=drawable(bases.source_id, "bases")[0],
-    note="Facilities whose coordinates were removed are not shown."
-    + drawable(bases.source_id, "bases")[1],
+    sources=mapped.source_id,
+    note="Facilities whose coordinates were removed are not shown.",
 )
 
 # %%
@@ -559,19 +512,20 @@ show_table("defense_spending")
 # %%
 all_spending = ad.load("defense_spending")
 spending = all_spending.dropna(subset=["share_of_gdp_pct"])
-fig, ax = style.new_figure()
+fig, ax = figures.new_figure(figsize=(9, 5.5))
 for code in ["JPN", "USA", "CHN", "KOR", "DEU"]:
-    line = ad.with_all_years(spending[spending.country_iso3 == code])
-    ax.plot(line.index, line["share_of_gdp_pct"], markersize=3, **style.look(code))
-ax.set_xlim(spending.year.min() - 1, spending.year.max() + 1)
+    rows = spending[spending.country_iso3 == code]
+    plotting.series(ax, rows, "share_of_gdp_pct", markersize=3, **style.look(code))
+plotting.year_axis(ax, spending.year)
 ax.set_ylim(bottom=0)
-ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
-caption = style.finish(
+plotting.legend_below(ax, ncol=5)
+figures.finish(
     ax,
+    number="0.6",
     title="Military expenditure as a share of GDP",
     ylabel="Military expenditure (% of GDP)",
     xlabel="Year",
-    sources=spending.source_id,
+    sources=spending[spending.country_iso3.isin(["JPN", "USA", "CHN", "KOR", "DEU"])].source_id,
     note="SIPRI calendar-year figures; a line starts where SIPRI's series for the country does.",
 )
 
@@ -586,10 +540,10 @@ Markdown(
 # ### `opinion`
 #
 # Survey results on views of the United States, one row per survey, country, measure and
-# year. The surveys ask different questions, so Figure 0.6 draws one measure per survey
+# year. The surveys ask different questions, so Figure 0.7 draws one measure per survey
 # and never joins them into one line. Some waves changed how they were fielded (the `mode`
-# column); the figure draws mail-mode waves with open markers and crosses out flagged
-# rows.
+# column) or whom they asked: a survey's line breaks where that happened, and flagged
+# rows get an open marker whose meaning is in the legend.
 
 # %%
 show_table("opinion")
@@ -601,40 +555,32 @@ MEASURES = {  # survey key in the house style -> (survey name starts with, measu
     "pew": ("Pew", "favorable_view_of_us", "favourable view of the U.S."),
     "yomiuri_gallup": ("Yomiuri", "relations_good", "say relations with the U.S. are good"),
 }
-fig, ax = style.new_figure(figsize=(10, 5.5))
-drawn = []
-for key, (survey, measure, words) in MEASURES.items():
-    rows = opinion[
-        opinion.survey.str.startswith(survey)
-        & (opinion.measure == measure)
-        & (opinion.country_iso3 == "JPN")
-    ]
-    if rows.empty:
-        continue
-    drawn.append(rows)
-    look = style.look(key) | {"label": f"{style.name(key)}: {words}"}
-    line = ad.with_all_years(rows)
-    ax.plot(line.index, line["value_pct"], markersize=5, **look)
-    mail = rows[rows["mode"] == "mail"]
-    ax.scatter(
-        mail.year, mail.value_pct, s=45, facecolors="white", edgecolors=look["color"], zorder=3
+BREAKS = ["mode_break", "sample_change"]  # flags after which a survey asks differently
+drawn = pd.concat(
+    opinion[opinion.survey.str.startswith(survey) & opinion.measure.eq(measure)].query(
+        "country_iso3 == 'JPN'"
     )
-    marked = rows.dropna(subset=["flag"])
-    ax.scatter(marked.year, marked.value_pct, marker="x", s=40, color="#222222", zorder=4)
-drawn = pd.concat(drawn)
-ax.scatter([], [], s=45, facecolors="white", edgecolors=style.GREY, label="mail survey")
-ax.scatter([], [], marker="x", s=40, color="#222222", label="flagged row")
-ax.set_xlim(drawn.year.min() - 1, drawn.year.max() + 1)
+    for survey, measure, _ in MEASURES.values()
+)
+fig, ax = figures.new_figure(figsize=(10, 6.5))
+for key, (survey, measure, words) in MEASURES.items():
+    rows = drawn[drawn.survey.str.startswith(survey) & drawn.measure.eq(measure)]
+    breaks = rows.loc[rows.flag.isin(BREAKS), "year"]
+    look = style.look(key) | {"label": f"{style.name(key)}: {words}"}
+    plotting.series(ax, rows, "value_pct", breaks=breaks, markersize=5, **look)
+    plotting.mark_flags(ax, rows, "value_pct", table="opinion", colour=look["color"], size=80)
+plotting.year_axis(ax, drawn.year)
 ax.set_ylim(0, 100)
-ax.legend(loc="lower left", ncols=2)
-caption = style.finish(
+plotting.legend_below(ax, title="Open markers: rows the opinion table flags")
+figures.finish(
     ax,
+    number="0.7",
     title="How the Japanese public sees the United States, three surveys",
     ylabel="Respondents (%)",
     xlabel="Fieldwork year",
-    sources=drawable(drawn.source_id, "opinion")[0],
-    note="Each survey asks its own question; lines break in years without a value."
-    + drawable(drawn.source_id, "opinion")[1],
+    sources=drawn.source_id,
+    note="Each survey asks its own question; lines break in years without a value and where "
+    "the survey's mode or sample changed.",
 )
 
 # %%
@@ -711,7 +657,7 @@ show_table("claims")
 claims = ad.load("claims")
 publication = sources.set_index("source_id")["publisher"]
 claims["publication"] = claims.seed_source_id.map(publication).fillna(claims.seed)
-display(pd.crosstab(claims.publication, claims.verdict, margins=True, margins_name="all"))
+show(pd.crosstab(claims.publication, claims.verdict, margins=True, margins_name="all"), index=True)
 
 # %% [markdown]
 # ## 0.4 Citing what you use
@@ -750,7 +696,7 @@ checks = pd.DataFrame(
         for name in ad.list_tables()
     ]
 )
-display(checks.style.hide(axis="index"))
+show(checks)
 print(f"Files matching their recorded checksum: {checks.matches.sum()} of {len(checks)}")
 
 # %%
@@ -787,7 +733,9 @@ publish(
 # with papermill (`-p table bases`, say) to see another.
 
 # %%
-display(ad.describe(table), ad.load(table).head(preview_rows))
+chosen = ad.load(table).head(preview_rows)
+display(ad.describe(table))
+show(chosen, sources=chosen.source_id)
 print(f"Table shown: {table} ({len(ad.load(table)):,} rows)")
 
 # %% [markdown]
@@ -804,15 +752,19 @@ from alliance_notebooks.exercises import check
 
 flag_share = pd.DataFrame(
     [
-        {"table": t, "flagged": int(f["flag"].notna().sum()), "share": f["flag"].notna().mean()}
+        {
+            "table": t,
+            "flagged": f["flag"].notna().sum(),
+            "share_pct": 100 * f["flag"].notna().mean(),
+        }
         for t in ad.list_tables()
         if "flag" in (f := ad.load(t)).columns
     ]
 )
-display(flag_share.style.format({"share": "{:.1%}"}).hide(axis="index"))
+display(for_people(flag_share))
 # A high share reflects careful annotation, not necessarily worse data: flags mark values
 # that were kept and explained rather than silently dropped or smoothed.
-check("00.1", flag_share.loc[flag_share.share.idxmax(), "table"])
+check("00.1", flag_share.loc[flag_share.share_pct.idxmax(), "table"])
 
 # %% [markdown]
 # ### Exercise 0.2
@@ -830,7 +782,7 @@ serving = prime_ministers[
     (prime_ministers.term_start <= in_force)
     & (prime_ministers.term_end.isna() | (prime_ministers.term_end >= in_force))
 ]
-display(serving[["name", "term_start", "term_end"]])
+display(for_people(serving[["name", "term_start", "term_end"]]))
 check("00.2", serving.name.iloc[0])
 
 # %% [markdown]
@@ -844,7 +796,7 @@ from alliance_notebooks.exercises import check
 
 by_area = ad.load("troops_japan_by_area").pivot(index="year", columns="area", values="personnel")
 first_majority = int(by_area[by_area["okinawa"] > by_area["mainland"]].index.min())
-display(ad.load("troops_japan_by_area").query("year == @first_majority"))
+display(for_people(ad.load("troops_japan_by_area").query("year == @first_majority")))
 check("00.3", first_majority)
 
 # %% [markdown]
@@ -861,9 +813,8 @@ check("00.3", first_majority)
 #
 # ## Sources
 #
-# This chapter uses every table. The cell prints the union of `ad.cite(name)` over all of
-# them: the package once, then each source once.
+# The sources of the rows this chapter shows in its figures, tables and previews, after the
+# package's own citation. `ad.cite(name)` lists every source of a table.
 
 # %%
-entries = dict.fromkeys(e for name in ad.list_tables() for e in ad.cite(name).split("\n\n"))
-print("\n\n".join(entries))
+citations.sources_cell()
