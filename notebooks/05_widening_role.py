@@ -34,16 +34,19 @@ start_year = 1990  # first year shown (integer)
 end_year = 2026  # last year shown (integer)
 
 # %%
-import matplotlib.pyplot as plt
 import pandas as pd
-from IPython.display import Markdown, display
+from IPython.display import Markdown
 
 import alliance_data as ad
-from alliance_notebooks import check_parameters, publish, style
+from alliance_notebooks import check_parameters, citations, figures, plotting, prose, publish, style
+from alliance_notebooks.prose import count, listing
+from alliance_notebooks.tables import show
 
+# %%
 checked = check_parameters("05_widening_role", start_year=start_year, end_year=end_year)
 start_year, end_year = checked["start_year"], checked["end_year"]
-style.use_house_style()
+window = f"{start_year}–{end_year}" if start_year < end_year else f"{start_year}"
+citations.reset()
 
 # %% [markdown]
 # ## The record for these years
@@ -55,38 +58,53 @@ style.use_house_style()
 # %%
 events = ad.load("events").sort_values(["date", "title"]).reset_index(drop=True)
 events["year"] = events["date"].dt.year
+by_title = events.set_index("title")
 shown = events[events["year"].between(start_year, end_year)]
-if len(shown):
-    print(f"Data shown: {shown.year.min()}–{shown.year.max()} ({len(shown)} events)")
-    display(shown["category"].value_counts().to_frame("events").T)
-else:
-    print(f"Data shown: none (the events table has no row dated {start_year}–{end_year})")
+missions = ad.load("overseas_missions")
 print(f"Missions table: {ad.describe('overseas_missions').coverage}")
+
+# %%
+if len(shown):
+    first, last = shown.year.min(), shown.year.max()
+    years = f"{first}–{last}" if first < last else f"{first}"
+    print(f"Data shown: {years} ({count(len(shown), 'event')})")
+    show(shown["category"].value_counts().rename_axis("category").reset_index(name="events"))
+else:
+    print(f"Data shown: none (the events table has no row dated {window})")
+
+# %% [markdown]
+# The chapter's story is dated from the events table, as precisely as the table knows each
+# date (a day, a month or only a year). Two small functions put those dates into sentences.
 
 
 # %%
+def date_of(title):
+    """An event's date, as precisely as the events table knows it ('2 August 1990')."""
+    row = by_title.loc[title]
+    citations.note(row["source_id"])
+    return prose.date_words(row["date"], row["date_precision"])
+
+
 def when(title):
-    """An event's date from the events table, as precisely as the table knows it."""
-    row = events.set_index("title").loc[title]
-    formats = {"day": "%d %B %Y", "month": "%B %Y", "year": "%Y"}
-    return row["date"].strftime(formats[row["date_precision"]]).lstrip("0")
+    """The same with its preposition ('on 2 August 1990', 'in April 1991', 'in 2007')."""
+    return ("on " if by_title.loc[title, "date_precision"] == "day" else "in ") + date_of(title)
 
 
-sources = ad.load("sources").set_index("source_id")
-claims = ad.load("claims").set_index("claim_id")
-claims["publication"] = claims["seed_source_id"].map(sources["publisher"] + ": " + sources["title"])
-Markdown(
-    '## The Gulf War and "checkbook diplomacy"\n\n'
-    "When Iraq invaded Kuwait (the table dates Japan's first response to "
-    f"{when('Japan responds to Iraq' + chr(39) + 's invasion of Kuwait')}), the United States "
-    "asked its allies for forces, money or both. The Japanese government of the day read the "
-    "constitution as ruling out any dispatch of the SDF to a war zone, and a bill to create a "
-    "non-combat UN cooperation corps failed in the Diet that autumn. Tokyo paid instead. The "
-    "money was large, but it arrived in tranches, it was debated in public, and it came "
-    "without people. When the war ended, the contribution earned Japan little credit abroad, "
-    'and "checkbook diplomacy" became shorthand for the lesson many Japanese policymakers '
-    "drew: that paying without participating buys no standing."
-)
+# %% [markdown]
+# ## The Gulf War and "checkbook diplomacy"
+#
+# When Iraq invaded Kuwait in August 1990, the United States asked its allies for forces,
+# money or both. The Japanese government of the day read the constitution as ruling out any
+# dispatch of the SDF to a war zone, and a bill to create a non-combat UN cooperation corps
+# failed in the Diet that autumn. Tokyo paid instead. The money was large, but it arrived in
+# tranches, it was debated in public, and it came without people. When the war ended, the
+# contribution earned Japan little credit abroad, and "checkbook diplomacy" became shorthand
+# for the lesson many Japanese policymakers drew: that paying without participating buys no
+# standing.
+
+# %%
+KUWAIT = "Japan responds to Iraq's invasion of Kuwait"
+Markdown(f"The events table dates Japan's first response to the invasion {when(KUWAIT)}.")
 
 # %% [markdown]
 # How much did Japan pay? The seed documents disagree, and the missions table keeps every
@@ -94,24 +112,21 @@ Markdown(
 # year is known.
 
 # %%
-missions = ad.load("overseas_missions")
-gulf = missions[missions["kind"] == "financial"].copy()
+sources = ad.load("sources").set_index("source_id")
+gulf = missions[missions["kind"] == "financial"].sort_values(["start", "amount_usd_bn"])
 gulf["scope"] = gulf["name"].str.split(", ", n=1).str[1].fillna("as a seed document states it")
 gulf["source"] = gulf["source_id"].map(sources["publisher"])
-gulf["grade"] = gulf["source_id"].map(sources["source_quality"]).str.replace("_", " ")
-gulf = gulf.sort_values(["start", "amount_usd_bn"])
-display(
-    gulf[["scope", "start", "amount_usd_bn", "source", "grade"]]
-    .assign(start=gulf["start"].dt.date)
-    .style.hide(axis="index")
-    .format("{:g}", subset=["amount_usd_bn"])
+gulf["grade"] = (
+    gulf["source_id"].map(sources["source_quality"]).map(lambda q: style.name(q, "source_quality"))
 )
+gulf = gulf.rename(columns={"amount_usd_bn": "US$ billion"})
+show(gulf[["scope", "start", "US$ billion", "source", "grade"]], sources=gulf.source_id)
 
 # %%
-initial, january = (
-    gulf.loc[gulf["scope"].str.contains(k), "amount_usd_bn"].iloc[0] for k in ("initial", "January")
-)
-total = gulf.loc[gulf["scope"].str.startswith("total"), "amount_usd_bn"].iloc[0]
+pledged = gulf.set_index("scope")["US$ billion"]
+initial = pledged["initial 1990 pledge"]
+january = pledged["additional January 1991 pledge"]
+total = pledged["total pledged 1990-91"]
 Markdown(
     f"**Finding.** The two figures measure different things. The lower one, US\\${january:g} "
     f"billion, is the additional pledge of January 1991 for the multinational forces. The "
@@ -133,26 +148,29 @@ Markdown(
 # table can answer. The claims table reaches the same verdicts:
 
 # %%
-claim_columns = ["publication", "paraphrase", "claimed_value", "evidence_value", "verdict"]
-display(
-    claims.loc[["C023", "C024"], claim_columns]
-    .style.hide(axis="index")
-    .format("{:g}", subset=["claimed_value"], na_rep="—")
-)
+claims = ad.load("claims").set_index("claim_id")
+claims["publication"] = claims["seed_source_id"].map(sources["publisher"] + ": " + sources["title"])
+gulf_claims = claims.loc[["C023", "C024"], ["publication", "paraphrase", "claimed_value",
+                                            "evidence_value", "verdict"]]  # fmt: skip
+show(gulf_claims, sources=claims.loc[["C023", "C024"], ["source_id", "seed_source_id"]].stack())
+
+# %% [markdown]
+# ## From minesweepers to peacekeepers
+#
+# Participation began after the shooting stopped, and Washington had pressed for it before:
+# declassified papers reported by the Asahi show U.S. officials urging Tokyo to send
+# minesweepers during the Iran–Iraq tanker war of 1987.
 
 # %%
 sweep = missions[missions["kind"] == "minesweeping"].iloc[0]
+citations.note(sweep.source_id)
 Markdown(
-    "## From minesweepers to peacekeepers\n\n"
-    "Participation began after the shooting stopped. Maritime SDF minesweepers sailed for the "
-    f"Persian Gulf in {sweep.start:%B %Y} to clear mines left by the war, the first dispatch of "
-    "SDF units abroad. Washington had pressed for such a mission before: declassified papers "
-    "reported by the Asahi show U.S. officials urging Tokyo to send minesweepers during the "
-    "Iran–Iraq tanker war of 1987. The International Peace Cooperation Law, passed on "
-    f"{when('International Peace Cooperation Law passed')}, then opened a narrow legal channel "
-    "for UN peacekeeping, hedged with conditions such as a ceasefire and the consent of the "
-    "parties, and an engineering battalion went to Cambodia under UNTAC "
-    f"({when('SDF engineers deployed to Cambodia')})."
+    f"Maritime SDF minesweepers sailed for the Persian Gulf in {sweep.start:%B %Y} to clear "
+    "mines left by the war, the first dispatch of SDF units abroad. The International Peace "
+    f"Cooperation Law, passed {when('International Peace Cooperation Law passed')}, then "
+    "opened a narrow legal channel for UN peacekeeping, hedged with conditions such as a "
+    "ceasefire and the consent of the parties, and an engineering battalion went to Cambodia "
+    f"under UNTAC ({date_of('SDF engineers deployed to Cambodia')})."
 )
 
 # %% [markdown]
@@ -161,245 +179,247 @@ Markdown(
 # which means the end is unknown to this project, not that the mission is still running, and
 # they are drawn to the chart's right edge. The Gulf War money rows are merged into one bar.
 
-
 # %%
-def decimal_year(dates):
-    """Dates as fractional years (1991.0 = 1 January 1991)."""
-    return dates.dt.year + (dates.dt.day_of_year - 1) / 365.25
-
-
+KIND = "mission_kind"  # the house style's looks for the kinds of mission
 labelled = missions.assign(label=missions["name"].str.split(r" \(|: | under the ").str[0])
 labelled.loc[labelled["kind"] == "financial", "label"] = "Gulf War financial contribution"
 spans = labelled.groupby(["label", "kind"], as_index=False).agg(
     start=("start", "min"), end=("end", "max"), personnel=("personnel", "max")
 )
 spans["open_ended"] = (
-    labelled.groupby(["label", "kind"])["end"].apply(lambda e: e.isna().all()).values
+    labelled.groupby(["label", "kind"])["end"].agg(lambda e: e.isna().all()).values
 )
 edge = pd.Timestamp(end_year + 1, 1, 1)
-spans["x0"] = decimal_year(spans["start"])
-spans["x1"] = decimal_year(spans["end"].where(~spans["open_ended"]).fillna(edge).clip(upper=edge))
-spans = spans[(spans["x1"] > start_year) & (spans["x0"] < end_year + 1)]
+spans["drawn_end"] = spans["end"].where(~spans["open_ended"]).fillna(edge).clip(upper=edge)
+spans = spans[(spans["drawn_end"].dt.year >= start_year) & (spans["start"].dt.year <= end_year)]
 spans = spans.sort_values("start").reset_index(drop=True)
-# one colour per kind of mission; Japan's blue is left out so a mission is not read as a country
-colours = ["#332288", "#56B4E9", "#009E73", "#CC79A7", "#D55E00", "#8C564B", "#E69F00", "#999933"]
-kind_colours = {
-    k: colours[i % len(colours)] for i, k in enumerate(sorted(missions["kind"].unique()))
-}
+
+# %%
 if spans.empty:
-    print(
-        f"Missions shown: none (the missions table has no dispatch overlapping {start_year}–{end_year})"
-    )
+    print(f"Missions shown: none (no dispatch in the missions table overlaps {window})")
 else:
-    print(
-        f"Missions shown: {len(spans)} (starting {spans.start.dt.year.min()}–{spans.start.dt.year.max()})"
-    )
+    first, last = spans.start.dt.year.min(), spans.start.dt.year.max()
+    print(f"Missions shown: {len(spans)} (starting {first}{'' if first == last else f'–{last}'})")
+
+
+# %%
+def draw_missions(ax, spans):
+    """One bar per mission from start to (drawn) end; hatched where no end is known."""
+    x0, x1 = plotting.decimal_year(spans["start"]), plotting.decimal_year(spans["drawn_end"])
+    for kind, part in spans.groupby("kind", sort=False):
+        look = style.look(kind, KIND)
+        ax.barh(part.index, (x1 - x0)[part.index], left=x0[part.index], height=0.6,
+                color=look["color"], label=look["label"])  # fmt: skip
+    unknown = spans.index[spans["open_ended"]]
+    if len(unknown):
+        ax.barh(unknown, (x1 - x0)[unknown], left=x0[unknown], height=0.6, fill=False,
+                hatch="///", edgecolor=style.INK, label="no end date in sources")  # fmt: skip
+    brief = spans.index[x1 - x0 < 0.25]  # under three months: too thin to see
+    if len(brief):
+        ax.scatter(x0[brief], brief, marker="D", s=40, zorder=3, color=style.INK,
+                   label="under three months")  # fmt: skip
+    ax.set_yticks(spans.index, spans["label"])
+    ax.set_ylim(len(spans) - 0.5, -0.5)  # first mission on top
+
 
 # %%
 if len(spans):
-    fig, ax = style.new_figure(figsize=(10, 5.5))
-    for i, span in spans.iterrows():
-        ax.barh(
-            i,
-            span.x1 - span.x0,
-            left=span.x0,
-            height=0.6,
-            color=kind_colours[span.kind],
-            hatch="///" if span.open_ended else "",
-            edgecolor="#333333" if span.open_ended else "white",
-            linewidth=0.5,
-        )
-    brief = spans[spans["x1"] - spans["x0"] < 0.25]  # under three months: too thin to see
-    ax.scatter(
-        brief["x0"],
-        brief.index,
-        marker="D",
-        s=40,
-        zorder=3,
-        color=brief["kind"].map(kind_colours),
-        edgecolor="#333333",
-    )
-    ax.set_yticks(range(len(spans)), spans["label"])
-    ax.invert_yaxis()
-    ax.set_xlim(start_year, end_year + 1)
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    handles = [
-        plt.Rectangle(
-            (0, 0), 1, 1, color=kind_colours[k], label=k.replace("_", " ").replace("anti ", "anti-")
-        )
-        for k in dict.fromkeys(spans["kind"])
-    ]
-    if spans["open_ended"].any():
-        handles.append(
-            plt.Rectangle(
-                (0, 0),
-                1,
-                1,
-                facecolor="white",
-                edgecolor="#333333",
-                hatch="///",
-                label="no end date in sources",
-            )
-        )
-    if len(brief):
-        handles.append(
-            plt.Line2D(
-                [], [], marker="D", linestyle="", color="#333333", label="under three months"
-            )
-        )
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    caption = style.finish(
+    fig, ax = figures.new_figure(figsize=(10, 3 + 0.3 * len(spans)))
+    draw_missions(ax, spans)
+    plotting.year_axis(ax, [start_year, end_year + 1], margin=0)
+    plotting.legend_below(ax, ncol=3)
+    hatched = " Hatched bars have no end date in the sources and run to the chart's right edge."
+    figures.finish(
         ax,
-        title=f"Japan's overseas missions and contributions, {start_year}–{end_year}",
+        title=f"Japan's overseas missions and contributions, {window}",
         ylabel="Mission",
         xlabel="Year",
         sources=labelled.loc[labelled["label"].isin(spans["label"]), "source_id"],
-        note="Dates known only to the month or year start on its first day. Hatched bars have "
-        "no end date in the sources and are drawn to the right edge of the chart.",
+        note="Dates known only to the month or year start on its first day."
+        + (hatched if spans["open_ended"].any() else ""),
     )
 
-# %%
-kinds = spans["kind"].value_counts()
-staffed = spans.dropna(subset=["personnel"])
-Markdown(
-    f"The chart holds {len(spans)} missions of {len(kinds)} kinds; the most common kind is "
-    f"{kinds.index[0].replace('_', ' ')} ({kinds.iloc[0]}). Only {len(staffed)} of them give a "
-    f"personnel figure, ranging from {int(staffed.personnel.min()):,} to "
-    f"{int(staffed.personnel.max()):,}, and the notes warn that these figures are not alike: "
-    "some are the strength of one rotation, one is a whole task force, one is an approximate "
-    "unit size."
-) if len(staffed) else Markdown("No mission in these years gives a personnel figure.")
+# %% [markdown]
+# The same missions as a table, with the dates and personnel figures the sources give:
 
 # %%
-refuel = missions[missions["name"].str.startswith("Indian Ocean")].sort_values("start")
-Markdown(
-    "Read from top to bottom, the chart shows the geographic and functional reach of the SDF "
-    "widening. Early missions are UN-badged and far from combat: engineering in Cambodia, "
-    "movement control in Mozambique, transport on the Golan Heights. After the attacks of "
-    "September 2001, a time-limited Anti-Terrorism Special Measures Law (enacted "
-    f"{when('Anti-Terrorism Special Measures Law')}) sent Maritime SDF oilers to refuel "
-    "coalition ships in the Indian Ocean, in direct support of a U.S.-led war. The mission "
-    f"stopped when the law lapsed ({when('Indian Ocean refuelling law lapses')}), after the "
-    "opposition won control of the upper house and refused to extend it; a replacement law "
-    f"passed by a lower-house re-vote ({when('Replenishment support law enacted')}) restarted "
-    "it, and the Democratic Party government let that one expire "
-    f"({refuel['end'].max():%B %Y} in the missions table). In Iraq a Ground SDF unit did "
-    "reconstruction work in Samawah while Air SDF transports flew from Kuwait for far longer. "
-    "Anti-piracy escorts off Somalia, which led Japan to open its first overseas base in "
-    "Djibouti, and the engineering contingent in South Sudan complete the list."
+show(
+    spans.assign(kind=[style.name(k, KIND) for k in spans.kind])[
+        ["label", "kind", "start", "end", "personnel"]
+    ]
 )
+
+
+# %%
+kinds = spans["kind"].value_counts().rename(lambda k: style.name(k, KIND).lower())
+common = kinds[kinds == kinds.max()]
+text = f"The chart holds {count(len(spans), 'mission')} of {count(len(kinds), 'kind')}"
+if len(common) < len(kinds):
+    text += f"; the most common {'kind is' if len(common) == 1 else 'kinds are'} "
+    text += f"{listing(common.index)} ({count(common.iloc[0], 'mission')}"
+    text += " each)" if len(common) > 1 else ")"
+Markdown(text + "." if len(spans) else f"No mission in the table overlaps {window}.")
+
+# %%
+staffed = spans["personnel"].dropna()
+if len(staffed) > 1:
+    text = (
+        f"Of these, {'all' if len(staffed) == len(spans) else len(staffed)} give a personnel "
+        f"figure, from {int(staffed.min()):,} to {int(staffed.max()):,}; read each row's "
+        "`notes` before comparing them, because a figure may be one rotation's strength, a "
+        "whole task force or a unit's rough size."
+    )
+elif len(spans) == 1:
+    text = f"Its personnel figure: {f'{int(staffed.iloc[0]):,}' if len(staffed) else 'none given'}."
+elif len(spans):
+    text = f"{'One' if len(staffed) else 'None'} of them gives a personnel figure."
+else:
+    text = ""
+Markdown(text)
+
+# %% [markdown]
+# **The whole table**, whatever the years selected, read in order of its start dates, shows
+# the geographic and functional reach of the SDF widening. The early missions are UN-badged
+# and far from combat: engineering in Cambodia, movement control in Mozambique, transport on
+# the Golan Heights. In Iraq a Ground SDF unit did reconstruction work in Samawah while Air
+# SDF transports flew from Kuwait for far longer. Anti-piracy escorts off Somalia, which led
+# Japan to open its first overseas base in Djibouti, and the engineering contingent in South
+# Sudan complete the list. The refuelling mission in the Indian Ocean shows how each dispatch
+# hung on its own law:
+
+# %%
+refuel = missions[missions["name"].str.startswith("Indian Ocean")]
+citations.note(refuel.source_id)
+Markdown(
+    "After the attacks of September 2001, a time-limited Anti-Terrorism Special Measures Law "
+    f"(enacted {when('Anti-Terrorism Special Measures Law')}) sent Maritime SDF oilers to "
+    "refuel coalition ships, in direct support of a U.S.-led war. The mission stopped when the "
+    f"law lapsed ({date_of('Indian Ocean refuelling law lapses')}), after the opposition won "
+    "control of the upper house and refused to extend it; a replacement law passed by a "
+    f"lower-house re-vote ({date_of('Replenishment support law enacted')}) restarted it, and "
+    "the Democratic Party government let that one expire "
+    f"({refuel['end'].max():%B %Y} in the missions table)."
+)
+
+# %% [markdown]
+# Two features of the pattern matter. First, almost every mission needed its own law, passed
+# for a fixed period, which kept each decision in the Diet's hands and made the SDF's
+# presence abroad hostage to domestic politics, as the refuelling gap shows. Second, one
+# entry in the table runs the other way:
 
 # %%
 tomodachi = missions.query("kind == 'disaster_relief'").iloc[0]
+citations.note(tomodachi.source_id)
 Markdown(
-    "Two features of the pattern matter. First, almost every mission needed its own law, "
-    "passed for a fixed period, which kept each decision in the Diet's hands and made the "
-    "SDF's presence abroad hostage to domestic politics, as the refuelling gap shows. Second, "
-    "the table has one entry that runs the other way: Operation Tomodachi was a U.S. operation "
-    "supporting Japan's own relief effort after the earthquake and tsunami of "
-    f"{when('Great East Japan Earthquake and tsunami')}. It is a reminder that the alliance's "
-    "most visible cooperation in this period happened on Japanese soil.\n\n"
-    f"*Operation Tomodachi, as the missions table records it:* {tomodachi.notes}"
+    "Operation Tomodachi was a U.S. operation supporting Japan's own relief effort after the "
+    f"earthquake and tsunami of {date_of('Great East Japan Earthquake and tsunami')}, a "
+    "reminder that the alliance's most visible cooperation in this period happened on "
+    f"Japanese soil.\n\n*Operation Tomodachi, as the missions table records it:* {tomodachi.notes}"
 )
+
+# %% [markdown]
+# ## Rewriting the rules: 2014, 2015 and 2022
+#
+# The special-measures approach was replaced in stages.
 
 # %%
 Markdown(
-    "## Rewriting the rules: 2014, 2015 and 2022\n\n"
-    "The special-measures approach was replaced in stages. The first National Security "
-    f'Strategy ({when("First National Security Strategy")}) announced a "proactive '
-    'contribution to peace". A cabinet decision of '
+    f"The first National Security Strategy ({date_of('First National Security Strategy')}) "
+    'announced a "proactive contribution to peace". A cabinet decision '
     f"{when('Cabinet decision on collective self-defense')} reinterpreted the constitution so "
     "that Japan could exercise collective self-defence, but only under strict conditions "
     "centred on a threat to Japan's own survival. The revised Defense Cooperation Guidelines "
-    f"({when('2015 Defense Cooperation Guidelines')}) and the security legislation enacted on "
+    f"({date_of('2015 Defense Cooperation Guidelines')}) and the security legislation enacted "
     f"{when('Security legislation enacted')} turned the reinterpretation into law and made "
-    "overseas logistics support possible without a new statute for each mission. Critics, "
-    "including many constitutional scholars, argued that a change of this size required "
-    "amending the constitution rather than reinterpreting it, and the legislation passed amid "
-    "large demonstrations.\n\n"
-    f"The documents of {when('Counterstrike capability approved')} went further in a "
+    "overseas logistics support possible without a new statute for each mission."
+)
+
+# %% [markdown]
+# Critics, including many constitutional scholars, argued that a change of this size required
+# amending the constitution rather than reinterpreting it, and the legislation passed amid
+# large demonstrations.
+
+# %%
+Markdown(
+    f"The documents approved {when('Counterstrike capability approved')} went further in a "
     "different direction: rather than widening where the SDF may go, they changed what Japan "
     "will be able to do, by approving a counterstrike capability to hit missile launch sites "
-    "and committing to much higher spending. The next figure counts the events of each year in "
-    "broad groups. Treat the heights with care: the table is a curated selection, and it "
-    "records only a handful of exercises although bilateral and multilateral drills now take "
-    "place every year."
+    "and committing to much higher spending."
+)
+
+# %% [markdown]
+# The next figure counts the events of each year in broad groups. Treat the heights with
+# care: the table is a curated selection, and it records only a handful of exercises although
+# bilateral and multilateral drills now take place every year.
+
+# %%
+GROUPS = {"legislation": "legislation", "policy": "policy", "guidelines": "policy",
+          "operation": "operation", "exercise": "exercise"}  # category -> group drawn  # fmt: skip
+focus = shown[shown["category"].isin(GROUPS)].assign(group=lambda f: f["category"].map(GROUPS))
+counts = pd.crosstab(focus["year"], focus["group"]).reindex(
+    index=range(start_year, end_year + 1),
+    columns=[g for g in dict.fromkeys(GROUPS.values()) if g in set(focus["group"])],
+    fill_value=0,
 )
 
 # %%
-groups = {
-    "legislation": "Legislation",
-    "policy": "Policy and guidelines",
-    "guidelines": "Policy and guidelines",
-    "operation": "Operation",
-    "exercise": "Exercise",
+MILESTONES = {
+    "International Peace Cooperation Law passed": "Peacekeeping law",
+    "Anti-Terrorism Special Measures Law": "Anti-terrorism law",
+    "Cabinet decision on collective self-defense": "Collective self-defence",
+    "Security legislation enacted": "Security legislation",
+    "Counterstrike capability approved": "Counterstrike",
 }
-group_colours = dict(zip(dict.fromkeys(groups.values()), style.PALETTE[2:], strict=False))
-focus = shown[shown["category"].isin(groups)].assign(group=lambda f: f["category"].map(groups))
-counts = pd.crosstab(focus["year"], focus["group"]).reindex(
-    index=range(start_year, end_year + 1),
-    columns=[g for g in group_colours if g in set(focus["group"])],
-    fill_value=0,
-)
+milestones = plotting.events_between(MILESTONES, start_year, end_year)
+
+# %%
 if len(focus):
-    fig, ax = style.new_figure()
+    fig, ax = figures.new_figure(figsize=(9, 5.5))
     bottom = pd.Series(0, index=counts.index)
     for group in counts.columns:
-        ax.bar(
-            counts.index + 0.5,
-            counts[group],
-            bottom=bottom,
-            width=0.8,
-            color=group_colours[group],
-            label=group,
-        )
+        ax.bar(counts.index + 0.5, counts[group], bottom=bottom, width=0.8,
+               color=style.colour(group, "event_group"), label=style.name(group, "event_group"))  # fmt: skip
         bottom += counts[group]
-    ax.set_xlim(start_year, end_year + 1)
+    plotting.year_axis(ax, [start_year, end_year + 1], margin=0)
     ax.set_ylim(0, bottom.max() + 0.5)
     ax.yaxis.get_major_locator().set_params(integer=True)
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    milestones = focus[
-        focus["title"].isin(
-            [
-                "International Peace Cooperation Law passed",
-                "Anti-Terrorism Special Measures Law",
-                "Cabinet decision on collective self-defense",
-                "Security legislation enacted",
-                "Counterstrike capability approved",
-            ]
-        )
-    ]
-    style.annotate_events(ax, milestones.assign(label=milestones["title"]))
-    caption = style.finish(
+    plotting.legend_below(ax, ncol=4)
+    plotting.annotate_events(ax, milestones)
+    dashed = " Dashed lines mark the dates of selected laws and decisions."
+    figures.finish(
         ax,
-        title=f"Alliance events per year by group, {start_year}–{end_year}",
+        title=f"Alliance events per year by group, {window}",
         ylabel="Events (count per year)",
         xlabel="Year (each bar spans its calendar year)",
         sources=focus["source_id"],
-        note="Curated list: counts show the table's coverage, not the true number of events. "
-        "Dashed lines mark the dates of selected laws and decisions.",
+        note="Curated list: counts show the table's coverage, not the true number of events."
+        + (dashed if len(milestones) else ""),
     )
 else:
-    print(f"No legislation, policy, operation or exercise events fall in {start_year}–{end_year}.")
+    print(f"No legislation, policy, operation or exercise events fall in {window}.")
 
 # %%
-totals = counts.sum()
-Markdown(
-    f"Across {start_year}–{end_year} the chart holds {int(totals.sum())} events: "
-    + "; ".join(f"{g.lower()} {n}" for g, n in totals.items())
-    + f". The year with most events in these groups is {int(counts.sum(axis=1).idxmax())}, "
-    f"with {int(counts.sum(axis=1).max())}."
-) if totals.sum() else Markdown("No events in these groups fall in the selected years.")
+per_year = counts.sum(axis=1)
+busiest = per_year[per_year == per_year.max()].index
+groups = [f"{style.name(g, 'event_group').lower()} {n}" for g, n in counts.sum().items()]
+text = f"In {window} the chart holds {count(per_year.sum(), 'event')} "
+text += f"({', '.join(groups)})."
+if (per_year > 0).sum() > 1 and len(busiest) <= 3:
+    text += f" The busiest {'year is' if len(busiest) == 1 else 'years are'} "
+    text += f"{listing(map(str, busiest))}, with {count(per_year.max(), 'event')}"
+    text += " each." if len(busiest) > 1 else "."
+elif (per_year > 0).sum() > 1:
+    text += f" {len(busiest)} years tie as the busiest, with {count(per_year.max(), 'event')} each."
+Markdown(text if per_year.sum() else "No events in these groups fall in the selected years.")
 
 # %% [markdown]
-# With the default years, the bars show legislation arriving in bursts, each one after a shock
-# or a request from Washington: the peacekeeping law after the Gulf War, the guidelines laws
-# after the 1996 security declaration, the anti-terrorism law after September 2001, the 2015
-# package after the 2014 reinterpretation. Policy documents cluster in the 2010s and 2020s,
-# when Japan began to publish strategy documents more often. What the chart cannot show is
-# weight: a cabinet decision that changed the reading of the constitution counts as one event,
-# just as a routine guideline does.
+# Over the chapter's default years, 1990–2026, the bars show legislation arriving in bursts,
+# each one after a shock or a request from Washington: the peacekeeping law after the Gulf
+# War, the guidelines laws after the 1996 security declaration, the anti-terrorism law after
+# September 2001, the 2015 package after the 2014 reinterpretation. Policy documents cluster
+# in the 2010s and 2020s, when Japan began to publish strategy documents more often. What the
+# chart cannot show is weight: a cabinet decision that changed the reading of the
+# constitution counts as one event, just as a routine guideline does.
 #
 # ## Paying for it: defence spending around 2022
 #
@@ -411,77 +431,105 @@ Markdown(
 
 # %%
 spending = ad.load("defense_spending")
-milex = spending.query("country_iso3 == 'JPN' and @start_year <= year <= @end_year")
-if len(milex):
-    print(f"Spending data shown: {milex.year.min()}–{milex.year.max()}")
-    fig, ax = style.new_figure()
-    ax.plot(milex["year"], milex["share_of_gdp_pct"], markersize=4, **style.look("JPN"))
-    ax.set_xlim(milex["year"].min() - 0.5, milex["year"].max() + 0.5)
-    ax.set_ylim(0, milex["share_of_gdp_pct"].max() * 1.15)
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    late = shown[
-        shown["title"].isin(["Security legislation enacted", "Counterstrike capability approved"])
-        & (shown["year"] <= milex["year"].max())
-    ]
-    style.annotate_events(ax, late.assign(label=late["title"]))
-    caption = style.finish(
-        ax,
-        title="Japan's military expenditure as a share of GDP",
-        ylabel="Share of GDP (%)",
-        xlabel="Year",
-        sources=milex["source_id"],
-        note="SIPRI data, calendar years.",
-    )
-else:
-    span = f"{spending.year.min()}–{spending.year.max()}"
-    print(f"Spending data shown: none (SIPRI's series in this table covers {span})")
+jp = spending.query("country_iso3 == 'JPN'").set_index("year")
+milex = jp.loc[start_year:end_year].reset_index()
 
 # %%
-jp = spending.query("country_iso3 == 'JPN'").set_index("year")
-before = jp.loc[1990:2021, "share_of_gdp_pct"]
-latest = int(jp.index.max())
+if milex.empty:
+    covered = f"{jp.index.min()}–{jp.index.max()}"
+    print(f"Spending data shown: none (SIPRI's series for Japan covers {covered})")
+else:
+    first, last = milex.year.min(), milex.year.max()
+    print(
+        f"Spending data shown: {first}–{last}" if first < last else f"Spending data shown: {first}"
+    )
+
+# %%
+LATE = ["Security legislation enacted", "Counterstrike capability approved"]
+late = plotting.events_between(LATE, start_year, min(end_year, jp.index.max()))
+if len(milex):
+    fig, ax = figures.new_figure()
+    plotting.series(ax, milex, "share_of_gdp_pct", markersize=4, **style.look("JPN"))
+    plotting.year_axis(ax, milex["year"], margin=0.5)
+    ax.set_ylim(0, milex["share_of_gdp_pct"].max() * 1.15)
+    plotting.annotate_events(ax, late)
+    figures.finish(
+        ax,
+        title=f"Japan's military expenditure as a share of GDP, {window}",
+        ylabel="Share of GDP (%)",
+        xlabel="Year",
+        sources=[*milex["source_id"], *late["source_id"]],
+        note="SIPRI data, calendar years.",
+    )
+
+
+# %%
+shares = milex.set_index("year")["share_of_gdp_pct"]
+if len(shares) > 1:
+    text = (
+        f"In {shares.index.min()}–{shares.index.max()} SIPRI's figure for Japan ranges from "
+        f"{shares.min():.2f}% of GDP ({shares.idxmin()}) to {shares.max():.2f}% ({shares.idxmax()})."
+    )
+elif len(shares):
+    text = f"In {shares.index[0]} SIPRI's figure for Japan is {shares.iloc[0]:.2f}% of GDP."
+else:
+    text = f"SIPRI's series has no value for Japan in {window}."
+Markdown(text)
+
+# %%
+latest = jp.index.max()
+calm = jp.loc[1990:2021, "share_of_gdp_pct"]
 growth = jp.loc[latest, "milex_usd_m_constant"] / jp.loc[2022, "milex_usd_m_constant"] - 1
+citations.note(jp.loc[1990:latest, "source_id"])
 Markdown(
-    f"From 1990 to 2021 SIPRI's figure for Japan stayed between {before.min():.2f}% and "
-    f"{before.max():.2f}% of GDP. It reached {jp.loc[latest, 'share_of_gdp_pct']:.2f}% in "
-    f"{latest}, and spending in constant dollars rose by {growth:.0%} between 2022 and {latest}."
+    f"**The whole series**, whatever the years selected: from 1990 to 2021 the figure stayed "
+    f"between {calm.min():.2f}% and {calm.max():.2f}% of GDP; it reached "
+    f"{jp.loc[latest, 'share_of_gdp_pct']:.2f}% in {latest}, and spending in constant dollars "
+    f"rose by {growth:.0%} between 2022 and {latest}."
 )
 
 # %% [markdown]
-# The series is nearly flat from 1990 into the early 2020s and then turns sharply upward,
-# which is the strongest quantitative evidence in this chapter that 2022 was a break rather
-# than another increment.
-# Still, the last years are budget plans being carried out, and SIPRI revises recent years as
-# accounts close; a reader returning to this chapter with a newer release should expect the
-# final points to move.
+# The whole series is nearly flat from 1990 into the early 2020s and then turns sharply
+# upward, which is the strongest quantitative evidence in this chapter that 2022 was a break
+# rather than another increment. Still, the last years are budget plans being carried out, and
+# SIPRI revises recent years as accounts close; a reader returning to this chapter with a
+# newer release should expect the final points to move.
+
+# %% [markdown]
+# ## Exercises and the wider network
+#
+# The events table also records how the alliance began to train and plan with others.
 
 # %%
-amphibious = "Amphibious brigade's first training with U.S. Marines"
+AMPHIBIOUS = "Amphibious brigade's first training with U.S. Marines"
 Markdown(
-    "## Exercises and the wider network\n\n"
-    "The events table also records how the alliance began to train and plan with others. "
-    f"Japan first joined the Malabar naval exercise with the United States and India in "
+    "Japan first joined the Malabar naval exercise with the United States and India "
     f"{when('Japan joins Exercise Malabar')}; the claims table rates the seed's wording as only "
     "approximate, because Japan became a permanent member only later. A seed places an "
     "amphibious exercise of October 2018 in Kagoshima; the events table instead records the new "
     "amphibious brigade's first training with U.S. Marines, in drills off the Philippines from "
-    f"{when(amphibious)} (claims table verdict on the seed's version: "
-    f"{claims.loc['C070', 'verdict']}). The Camp David summit "
-    f"({when('Camp David trilateral summit')}) brought in South Korea, a pledge of "
-    f"{when('U.S.-Japan-Philippines pledge')} brought in the Philippines (by video call, the "
-    "claims table notes), and in "
+    f"{date_of(AMPHIBIOUS)} (claims table verdict on the seed's version: "
+    f"{claims.loc['C070', 'verdict']})."
+)
+
+# %%
+Markdown(
+    f"The Camp David summit ({date_of('Camp David trilateral summit')}) brought in South "
+    f"Korea, a pledge made {when('U.S.-Japan-Philippines pledge')} brought in the Philippines "
+    "(by video call, the claims table notes), and "
     f"{when('Joint training expanded along first island chain')} the allies agreed to extend "
     "combined training along the first island chain. Command arrangements moved too: Japan "
-    f"launched a permanent joint operations command on {when('SDF Joint Operations Command launched')}, "
-    "and U.S. Forces Japan is to become a joint force headquarters paired with it (agreed "
+    "launched a permanent joint operations command "
+    f"{when('SDF Joint Operations Command launched')}, and U.S. Forces Japan is to become a "
+    "joint force headquarters paired with it (agreed "
     f"{when('USFJ to become joint force headquarters')})."
 )
 
 # %%
-display(
-    claims.loc[
-        ["C068", "C070", "C077", "C079"], ["publication", "paraphrase", "evidence_value", "verdict"]
-    ].style.hide(axis="index")
+network = claims.loc[["C068", "C070", "C077", "C079"]]
+show(
+    network[["publication", "paraphrase", "evidence_value", "verdict"]],
+    sources=[*network.source_id, *network.seed_source_id],
 )
 
 # %% [markdown]
@@ -497,8 +545,8 @@ publish(
     gulf_total_pledged_usd_bn=float(total),
     mission_rows=len(missions),
     first_dispatch=f"{sweep.start:%Y-%m}",
-    jpn_share_of_gdp_min_1990_2021=round(float(before.min()), 2),
-    jpn_share_of_gdp_max_1990_2021=round(float(before.max()), 2),
+    jpn_share_of_gdp_min_1990_2021=round(float(calm.min()), 2),
+    jpn_share_of_gdp_max_1990_2021=round(float(calm.max()), 2),
     jpn_share_of_gdp_2024=round(float(jp.loc[2024, "share_of_gdp_pct"]), 2),
     jpn_constant_growth_2022_2024_pct=round(
         100 * (jp.loc[2024, "milex_usd_m_constant"] / jp.loc[2022, "milex_usd_m_constant"] - 1), 1
@@ -606,5 +654,4 @@ check("05.4", ex_gap.diff().idxmin())
 # ## Sources
 
 # %%
-for table in ["events", "overseas_missions", "defense_spending", "leaders", "claims"]:
-    print(ad.cite(table), end="\n\n")
+citations.sources_cell()
