@@ -56,3 +56,8 @@ def signed_percent(change: float, places: int = 0) -> str:
         return "no change"
     sign = "+" if rounded > 0 else "−"
     return f"{sign}{abs(rounded):.{places}f}%"
+
+
+def span(first: int, last: int) -> str:
+    """A range of years as words: '1951' for one year, '1951–1955' for several."""
+    return f"{first}" if first == last else f"{first}–{last}"

@@ -184,6 +184,25 @@ FLAG_WORDS = {
 _FLAG_NAMES = list(dict.fromkeys(name for words in FLAG_WORDS.values() for name in words))
 FLAG_MARKERS = {name: _FLAG_MARKERS[i % len(_FLAG_MARKERS)] for i, name in enumerate(_FLAG_NAMES)}
 
+# What prose calls each marker ("open diamonds in Figure 2.1").
+MARKER_NAMES = {
+    "o": "circles",
+    "s": "squares",
+    "D": "diamonds",
+    "d": "thin diamonds",
+    "^": "triangles",
+    "v": "downward triangles",
+    "<": "left-pointing triangles",
+    ">": "right-pointing triangles",
+    "P": "plus signs",
+    "X": "crosses",
+    "h": "hexagons",
+    "H": "hexagons",
+    "p": "pentagons",
+    "*": "stars",
+    "8": "octagons",
+}
+
 STYLE = {
     "axes.prop_cycle": mpl.cycler(color=["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7"]),
     "axes.spines.top": False,

@@ -36,11 +36,12 @@ compare_countries = ["DEU", "KOR"]  # hosts compared with Japan (ISO3 codes)
 # %%
 import matplotlib.pyplot as plt
 import pandas as pd
-from IPython.display import Markdown, display
-from matplotlib.ticker import MaxNLocator
+from IPython.display import Markdown
 
 import alliance_data as ad
-from alliance_notebooks import check_parameters, publish, style
+from alliance_notebooks import check_parameters, citations, figures, plotting, publish, style
+from alliance_notebooks.prose import count, listing, signed_percent, span
+from alliance_notebooks.tables import show
 
 checked = check_parameters(
     "02_us_forces",
@@ -49,7 +50,9 @@ checked = check_parameters(
     compare_countries=compare_countries,
 )
 start_year, end_year = checked["start_year"], checked["end_year"]
+window = span(start_year, end_year)  # "1970–1990", or "2025" for one year
 style.use_house_style()
+citations.reset()
 
 # %% [markdown]
 # ## 2.1 Where the numbers come from
@@ -81,7 +84,7 @@ shown = troops[in_window & troops["country_iso3"].isin(["JPN", *compare_countrie
 shown = shown.sort_values(["country_iso3", "year"]).reset_index(drop=True)
 japan = shown[shown["country_iso3"] == "JPN"]
 if shown.empty:
-    print(f"No report in {start_year}–{end_year} for Japan or the comparison hosts.")
+    print(f"No report in {window} for Japan or the comparison hosts.")
 else:
     names = ", ".join(style.name(code) for code in shown["country_iso3"].unique())
     print(f"Data shown: {shown.year.min()}–{shown.year.max()}, hosts: {names}")
@@ -90,13 +93,14 @@ else:
 last_year = troops.groupby("country_iso3")["year"].max()
 for code in compare_countries:
     if code not in set(shown["country_iso3"]):
+        years = "that year" if start_year == end_year else "those years"
         why = (
             f"its data in the troops table end in {last_year[code]}"
             if last_year[code] < start_year
-            else "the troops table has no report for those years"
+            else f"the troops table has no report for {years}"
         )
         print(
-            f"{style.name(code)} has no row in {start_year}–{end_year}: {why}, so it is left "
+            f"{style.name(code)} has no row in {window}: {why}, so it is left "
             "out of the comparison."
         )
 missing = [y for y in range(start_year, end_year + 1) if y not in set(japan["year"])]
@@ -108,33 +112,21 @@ print("Years in the window with no Japan report:", missing or "none")
 # know yet is described by the first sentence of its note), and lists the Japan rows in
 # the window that carry one.
 
+
 # %%
-FLAG_WORDS = {
-    "afloat_included": "total includes personnel afloat",
-    "report_month_change": "first September report (June before)",
-    "compilation_value": "compilation value (Kane), no DoD report",
-    "additional_location_row_excluded": "a second, smaller report row left out",
-    "definition_break": "new DMDC format (adds crews of home-ported ships)",
-    "territory_change": "first year of unified Germany",
-    "reported_dip": "a dip the source does not explain",
-    "location_excluded": "a listed location left out (Trieste)",
-    "locations_summed": "two report rows summed (England, Scotland)",
-    "other_report_month": "March report (no September report parsed)",
-}
+def meaning(flag):
+    """The house words for a flag of the troops table ('no flag' for none)."""
+    return style.flag("troops", flag).name if isinstance(flag, str) else "no flag"
+
+
 # Flags that mark a change of basis from that year on: drawn as dotted lines as well.
 BREAKS = {"report_month_change", "definition_break", "territory_change"}
 
-flagged_rows = troops.dropna(subset=["flag"]).sort_values("year")
-for flag in flagged_rows["flag"].unique():
-    if flag not in FLAG_WORDS:
-        first_note = flagged_rows.loc[flagged_rows["flag"] == flag, "note"].iloc[0]
-        FLAG_WORDS[flag] = str(first_note).split(". ")[0]
-
-flagged = japan.dropna(subset=["flag"]).assign(meaning=lambda f: f["flag"].map(FLAG_WORDS))
+flagged = japan.dropna(subset=["flag"]).assign(meaning=lambda f: f["flag"].map(meaning))
 if flagged.empty:
     print("No flagged Japan rows in the window.")
 else:
-    display(flagged[["year", "personnel", "meaning", "note"]].style.hide(axis="index"))
+    show(flagged[["year", "personnel", "meaning", "note"]], sources=flagged.source_id)
 
 # %% [markdown]
 # ## 2.2 The whole series in one line
@@ -162,86 +154,56 @@ series_events = {
     "Realignment Roadmap approved": "Realignment Roadmap",
     "USFJ to become joint force headquarters": "USFJ joint HQ plan",
 }
-events = ad.events_titled(series_events).drop_duplicates("title")
-events = events[events["date"].dt.year.between(start_year, end_year)]
-events = events.assign(label=events["title"].map(series_events))
+events = plotting.events_between(series_events, start_year, end_year)
+# the seed claims drawn: (claim, years of the window it covers, its value, when the seed dates it)
+drawn_claims = [
+    (claim_id, years, claims.loc[claim_id, "claimed_value"], when)
+    for claim_id, (first, last, when) in seed_claims.items()
+    if (years := [y for y in range(first, last + 1) if start_year <= y <= end_year])
+]
+
 
 # %%
-MARKERS = ["D", "s", "^", "v", "P", "X", "h", "<", ">", "p", "*", "d"]
-FLAG_MARKERS = dict(zip(flagged_rows["flag"].unique(), MARKERS, strict=False))
-
-
-def draw_flags(ax, rows, colour):
-    """Open markers for flagged rows (one legend entry per flag) and dotted lines at breaks."""
-    for flag, group in rows.dropna(subset=["flag"]).groupby("flag", sort=False):
-        ax.scatter(
-            group["year"],
-            group["personnel"],
-            marker=FLAG_MARKERS.get(flag, "o"),
-            s=60,
-            facecolors="white",
-            edgecolors=colour,
-            linewidths=1.3,
-            zorder=5,
-            label=FLAG_WORDS[flag],
+def draw_claims(ax, drawn):
+    """Seed claims as red crosses over the years they are dated to."""
+    for _, years, value, when in drawn:
+        ax.plot(years, [value] * len(years), "x", color=CLAIM_RED, markersize=9, mew=2.5)
+        plotting.legend_entry(
+            ax, f"Seed claim, {when}: {value:,.0f}", marker="x", color=CLAIM_RED, mew=2.5
         )
-    for year in sorted(set(rows.loc[rows["flag"].isin(BREAKS), "year"])):
-        ax.axvline(year - 0.5, color="black", linestyle=":", linewidth=1.6, zorder=1)
 
 
-def shade_missing(ax, years):
-    """Grey bands over years without a report."""
-    for year in years:
-        ax.axvspan(year - 0.5, year + 0.5, color="#bbbbbb", alpha=0.35, linewidth=0, zorder=0)
-
-
+CLAIM_RED = "#B2182B"
 if japan.empty:
-    print(f"No Japan report in {start_year}–{end_year}: Figure 2.1 is not drawn.")
+    print(f"No Japan report in {window}: Figure 2.1 is not drawn.")
 else:
-    fig, ax = style.new_figure(figsize=(10, 7.4))
+    fig, ax = figures.new_figure(figsize=(10, 7.4))
     jpn = style.look("JPN")
-    line = ad.with_all_years(japan)["personnel"].astype(float)
-    ax.plot(line.index, line, color=jpn["color"], marker=".", label="DoD personnel report")
-    draw_flags(ax, japan, jpn["color"])
-    if japan["flag"].isin(BREAKS).any():
-        ax.plot([], [], color="black", linestyle=":", label="Report changes what it counts")
-    shade_missing(ax, missing)
-    top = japan["personnel"].max()
-    for claim_id, (first, last, when) in seed_claims.items():
-        value = claims.loc[claim_id, "claimed_value"]
-        years = [y for y in range(first, last + 1) if start_year <= y <= end_year]
-        if years:
-            ax.plot(years, [value] * len(years), "x", color="#B2182B", markersize=9, mew=2.5)
-            ax.plot(
-                [], [], "x", color="#B2182B", mew=2.5, label=f"Seed claim, {when}: {value:,.0f}"
-            )
-            top = max(top, value)
-    ax.set_ylim(0, 1.1 * top)
-    ax.set_xlim(japan["year"].min() - 1, japan["year"].max() + 1)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # whole years, also for one-year windows
-    style.thousands(ax)
-    style.annotate_events(ax, events)
-    ax.legend(
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.12),
-        ncol=2,
-        fontsize=10,
-        title="Open markers: rows the troops table flags",
-        title_fontsize=10,
-    )
-    caption = style.finish(
+    plotting.series(ax, japan, "personnel", **jpn | {"marker": ".", "label": "DoD report"})
+    plotting.mark_flags(ax, japan, "personnel", table="troops", colour=jpn["color"])
+    breaks = japan.loc[japan["flag"].isin(BREAKS), "year"]
+    plotting.break_lines(ax, breaks, label="Report changes what it counts")
+    plotting.shade_missing(ax, missing)
+    draw_claims(ax, drawn_claims)
+    ax.set_ylim(0, 1.1 * max([japan["personnel"].max(), *[c[2] for c in drawn_claims]]))
+    plotting.year_axis(ax, japan["year"])
+    figures.thousands(ax)
+    plotting.annotate_events(ax, events)
+    plotting.legend_below(ax, title="Open markers: rows the troops table flags")
+    figures.finish(
         ax,
+        number="2.1",
         title="U.S. military personnel in Japan",
         ylabel="Personnel (persons)",
         xlabel="Year",
-        sources=[*japan.source_id.unique(), *events.source_id, "wikipedia_us_japan_alliance"],
+        sources=[
+            *japan.source_id,
+            *events.source_id,
+            *[claims.loc[claim_id, "seed_source_id"] for claim_id, *_ in drawn_claims],
+        ],
         note="Japan includes Okinawa and the Bonin/Volcano Islands."
         + (" Grey band: no report." if missing else "")
-        + (
-            " Dotted lines: the report's basis changes from that year."
-            if japan["flag"].isin(BREAKS).any()
-            else ""
-        ),
+        + (" Dotted lines: the report's basis changes from that year." if len(breaks) else ""),
     )
     plt.show()
 
@@ -258,90 +220,119 @@ def change(rows, first, last):
     if first not in values.index or last not in values.index:
         return None
     a, b = values[first], values[last]
-    return f"from {a:,} to {b:,} ({100 * (b / a - 1):+.0f}%)"
+    return f"from {a:,} to {b:,} ({signed_percent(100 * (b / a - 1))})"
+
+
+def extremes(rows):
+    """'highest in 1953 (210,000 persons)'-style words for the top and bottom reports."""
+    words = []
+    for kind, value in (("highest", rows["personnel"].max()), ("lowest", rows["personnel"].min())):
+        years = rows.loc[rows["personnel"] == value]
+        flags = listing(dict.fromkeys(years["flag"].map(meaning)))
+        words.append(f"{kind} in **{listing(years['year'])}** ({value:,} persons; {flags})")
+    return " and ".join(words)
 
 
 if japan.empty:
-    text = f"There is no Japan report in {start_year}–{end_year}."
+    text = f"There is no Japan report in {window}."
+elif len(japan) == 1:
+    only = japan.iloc[0]
+    text = f"The one report shown, {only.year}, counts {only.personnel:,} persons ({meaning(only.flag)})."
 else:
-    high = japan.loc[japan["personnel"].idxmax()]
-    low = japan.loc[japan["personnel"].idxmin()]
-    low_flag = FLAG_WORDS.get(low.flag, "no flag") if pd.notna(low.flag) else "no flag"
-    if len(japan) == 1:
-        text = f"The one report shown, {high.year}, counts {high.personnel:,} persons ({low_flag})."
-    else:
-        text = (
-            f"In the years shown, the count is highest in **{high.year}** ({high.personnel:,} "
-            f"persons) and lowest in **{low.year}** ({low.personnel:,}; {low_flag}). The last "
-            f"year shown, {japan.year.iloc[-1]}, has {japan.personnel.iloc[-1]:,}."
-        )
-    for first, last in ((1955, 1960), (1970, 1976), (1989, 1995)):
-        if moved := change(japan, first, last):
-            text += f" From {first} to {last} it went {moved}."
+    text = (
+        f"In the {count(len(japan), 'report')} shown, the count is {extremes(japan)}. The last "
+        f"year shown, {japan.year.iloc[-1]}, has {japan.personnel.iloc[-1]:,}."
+    )
+for first, last in ((1955, 1960), (1970, 1976), (1989, 1995)):
+    if moved := change(japan, first, last):
+        text += f" From {first} to {last} it went {moved}."
 Markdown(text)
 
 # %% [markdown]
-# Four phases stand out in the **whole** series. This reading describes the default
-# window, which covers every report in the table; the table below is therefore computed
-# from all Japan rows, whatever the parameters, so that it stays true when you narrow
-# the window.
+# Four phases stand out in the **whole** series. The table and the reading below are
+# computed from all Japan rows, whatever the parameters, and describe the whole series,
+# not only the years shown.
 
 # %%
-full = troops[troops["country_iso3"] == "JPN"].set_index("year")["personnel"]
-phases = pd.DataFrame(
-    [
-        ("1. Korean War and aftermath", full.index.min(), 1955),
-        ("2. Mainland drawdown", 1955, 1960),
-        ("3. Vietnam years and reversion", 1960, 1976),
-        ("4. Long plateau", 1976, full.index.max()),
-    ],
-    columns=["phase", "from", "to"],
-)
+full_rows = troops[troops["country_iso3"] == "JPN"].set_index("year")
+full = full_rows["personnel"]
+PHASES = [  # (name, first year, last year): the chapter's reading of the series
+    ("1. Korean War and aftermath", full.index.min(), 1955),
+    ("2. Mainland drawdown", 1955, 1960),
+    ("3. Vietnam years and reversion", 1960, 1976),
+    ("4. Long plateau", 1976, full.index.max()),
+]
+phases = pd.DataFrame(PHASES, columns=["phase", "from", "to"])
 phases["first value"] = phases["from"].map(full)
 phases["last value"] = phases["to"].map(full)
-phases["change (%)"] = (100 * (phases["last value"] / phases["first value"] - 1)).round(1)
-phases["range in phase"] = [
-    f"{full.loc[a:b].min():,}–{full.loc[a:b].max():,}"
-    for a, b in zip(phases["from"], phases["to"], strict=True)
-]
-display(phases.style.hide(axis="index").format({"first value": "{:,}", "last value": "{:,}"}))
+phases["change (%)"] = 100 * (phases["last value"] / phases["first value"] - 1)
+phases["lowest"] = [full.loc[a:b].min() for a, b in zip(phases["from"], phases["to"], strict=True)]
+phases["highest"] = [full.loc[a:b].max() for a, b in zip(phases["from"], phases["to"], strict=True)]
+show(phases)
 steepest = (full.shift(-5) - full).idxmin()
 Markdown(
     f"Over the whole series the largest five-year fall starts in **{steepest}** "
     f"({full[steepest]:,} to {full[steepest + 5]:,}), and the reports of "
-    f"{', '.join(map(str, full.nlargest(2).index.sort_values()))} are the two highest."
+    f"{listing(full.nlargest(2).index.sort_values())} are the two highest."
+)
+
+
+# %%
+def flag_years(flag, first, last):
+    """Years from first to last in which Japan's row carries ``flag``."""
+    rows = full_rows.loc[first:last]
+    return list(rows.index[rows["flag"] == flag])
+
+
+def phase_change(first, last):
+    return f"{full[first]:,} in {first} to {full[last]:,} in {last} ({signed_percent(100 * (full[last] / full[first] - 1))})"
+
+
+reports = full.index
+korean_war_gap = [y for y in range(reports.min(), 1954) if y not in reports]
+month_switch = flag_years("report_month_change", 1955, 1960)
+afloat = flag_years("afloat_included", 1955, 1960)
+sixties = full.loc[1960:1969]
+germany = troops[troops["country_iso3"] == "DEU"].set_index("year")["personnel"]
+late = full.loc[1976:]
+Markdown(
+    f"""1. **The Korean War and its aftermath.** Japan was the rear base for the war in Korea.
+   The table has no report for {listing(korean_war_gap) or "no year"}, during the war: the
+   years when the count was probably highest, which is worth remembering when anyone quotes
+   a "peak".
+2. **The mainland drawdown.** From {phase_change(1955, 1960)}. This is the period of the
+   Sunagawa protests against the extension of the Tachikawa runway and of the Girard
+   shooting on a Gunma firing range. The encyclopaedia text among the seeds credits such
+   disturbances with persuading the Eisenhower administration to thin out the forces on the
+   main islands before renegotiating the treaty (claim C007 checks the direction of the
+   change, not the motive). The data can show the timing, not the cause: the end of the
+   Korean fighting and the "New Look" emphasis on air and nuclear forces pushed in the same
+   direction. Section 2.4 shows that the cut fell on the mainland, not on Okinawa. Two
+   seams run through this phase: the switch from June to September reports in
+   {listing(month_switch)}, and totals that include sailors afloat in
+   {count(len(afloat), "report")} (open {style.MARKER_NAMES[style.FLAG_MARKERS["afloat_included"]]}
+   in Figure 2.1).
+3. **The Vietnam years and reversion.** Through the 1960s the total stays between
+   {sixties.min():,} and {sixties.max():,}; it then steps down from {phase_change(1970, 1976)},
+   as Okinawa returns to Japan in 1972 and the Vietnam War winds down. The screening cell
+   below looks for single-year dips such as the one of the mid-1960s.
+4. **A long plateau.** From 1976 to {late.index.max()} the count stays between
+   {late.min():,} and {late.max():,}, a narrow band next to the early decades. The end of
+   the Cold War brought a far smaller decline in Japan, from {phase_change(1989, 1995)}, than
+   in Germany ({germany[1989]:,} to {germany[1995]:,},
+   {signed_percent(100 * (germany[1995] / germany[1989] - 1))}; Section 2.5). The `events`
+   table has no row for the end of the Cold War itself, so it is not drawn on the chart."""
 )
 
 # %% [markdown]
-# 1. **The Korean War and its aftermath.** Japan was the rear base for the war in Korea.
-#    The missing Korean War reports are exactly the years when the count was probably
-#    highest, which is worth remembering when anyone quotes a "peak".
-# 2. **The mainland drawdown.** This is the period of the Sunagawa protests against the
-#    extension of the Tachikawa runway and of the Girard shooting on a Gunma firing range.
-#    The encyclopaedia text among the seeds credits such disturbances with persuading the
-#    Eisenhower administration to thin out the forces on the main islands before
-#    renegotiating the treaty (claim C007 checks the direction of the change, not the
-#    motive). The data can show the timing, not the cause: the end of the Korean fighting
-#    and the "New Look" emphasis on air and nuclear forces pushed in the same direction.
-#    Section 2.4 shows that the cut fell on the mainland, not on Okinawa. Two seams run
-#    through this phase: the switch from June to September reports in 1957, and totals
-#    that include sailors afloat (open diamonds in Figure 2.1).
-# 3. **The Vietnam years and reversion.** The total holds on a plateau through the 1960s
-#    and then steps down again as Okinawa returns to Japan in 1972 and the Vietnam War
-#    winds down. The screening cell below finds the single-year dip of the mid-1960s.
-# 4. **A long plateau.** After the mid-1970s the count moves within a band that is narrow
-#    by comparison with the early decades. The end of the Cold War brought a far smaller
-#    decline in Japan than the collapse of the German garrison (Section 2.5); the `events`
-#    table has no row for the end of the Cold War itself, so it is not drawn on the chart.
-#
-# The most important seam in this last phase is the 2008 change of report format. The
-# table's note for that row, printed below, gives the same month on both bases, so the
-# step from 2007 to 2008 is largely a change of definition rather than of deployment.
+# The most important seam in this last phase is the change of report format printed
+# below. The table's note for that row gives the same month on both bases, so the step
+# into that year is largely a change of definition rather than of deployment.
 
 # %%
-break_rows = troops[(troops["country_iso3"] == "JPN") & (troops["flag"] == "definition_break")]
-for _, row in break_rows.iterrows():
-    print(f"{row.year}: {row.note}")
+citations.note(full_rows["source_id"])
+for year, row in full_rows[full_rows["flag"] == "definition_break"].iterrows():
+    print(f"{year}: {row.note}")
 
 # %% [markdown]
 # A simple screen finds one-year falls: years at least 8% below both neighbouring reports.
@@ -359,29 +350,41 @@ is_dip = (series["personnel"] < (1 - threshold) * before) & (
 dips = series[is_dip.fillna(False)].assign(
     previous=before[is_dip.fillna(False)],
     next=after[is_dip.fillna(False)],
-    flag=lambda f: f["flag"].map(FLAG_WORDS).fillna("no flag"),
+    flag=lambda f: f["flag"].map(meaning),
 )
-print(dips.to_string() if len(dips) else "No one-year dips in the years shown.")
+if dips.empty:
+    print("No one-year dips in the years shown.")
+else:
+    show(dips.reset_index())
 
 # %%
 areas = ad.load("troops_japan_by_area")
 split = areas.pivot(index="year", columns="area", values="personnel").astype(float)
 split = split.reindex(range(split.index.min(), split.index.max() + 1))
-unexplained = dips[dips["flag"] != FLAG_WORDS["reported_dip"]]
+unexplained = dips[dips["flag"] != meaning("reported_dip")]
 if dips.empty:
     text = "The screen finds no one-year dip in the years shown."
 else:
     text = (
-        f"The screen finds {len(dips)} dip(s) in the years shown "
-        f"({', '.join(map(str, dips.index))}); {len(unexplained)} of them carry no flag "
-        "that explains a fall. None is necessarily an error."
+        f"The screen finds {count(len(dips), 'dip')} in the years shown "
+        f"({listing(dips.index)}); "
+        + (
+            f"{len(unexplained)} of them carr{'ies' if len(unexplained) == 1 else 'y'} no flag "
+            "that explains a fall."
+            if len(dips) > 1
+            else "it carries no flag that explains a fall."
+            if len(unexplained)
+            else f"the table flags it as {meaning('reported_dip')}."
+        )
+        + " None is necessarily an error."
     )
 if 1965 in unexplained.index:
     okinawa_fall = 100 * (split.loc[1965, "okinawa"] / split.loc[1964, "okinawa"] - 1)
     mainland_fall = 100 * (split.loc[1965, "mainland"] / split.loc[1964, "mainland"] - 1)
     text += (
         f" The 1965 dip shows in the area table too (Section 2.4): from 1964 the Okinawa row "
-        f"changes by {okinawa_fall:+.0f}% and the mainland row by {mainland_fall:+.0f}%, "
+        f"changes by {signed_percent(okinawa_fall)} and the mainland row by "
+        f"{signed_percent(mainland_fall)}, "
         "which is consistent with marine units leaving Okinawa for the Vietnam build-up of "
         "1965, although the reports themselves give no reason."
     )
@@ -403,7 +406,7 @@ checked_claims = claims.loc[["C001", "C009"]].assign(
     publication=lambda f: f["seed_source_id"].map(sources["title"])
 )
 columns = ["publication", "paraphrase", "claimed_value", "evidence_low", "evidence_high"]
-display(checked_claims[[*columns, "verdict"]])
+show(checked_claims[[*columns, "verdict"]], sources=checked_claims.seed_source_id)
 for claim_id, row in checked_claims.iterrows():
     print(f"{claim_id} ({row.verdict}): {row.explanation}\n")
 
@@ -459,51 +462,40 @@ area_titles = {
     "Nixon-Sato joint statement on Okinawa": "Nixon–Sato statement",
     "Okinawa reverts to Japan": "Okinawa reversion",
 }
-area_events = ad.events_titled(area_titles).drop_duplicates("title")
-area_events = area_events.assign(label=area_events["title"].map(area_titles))
+area_events = plotting.events_between(area_titles, split.index.min(), split.index.max())
+no_report = split.index[split.isna().all(axis=1)]
 
-fig, (ax, ax2) = style.new_figure(
+fig, (ax, ax2) = figures.new_figure(
     nrows=2, sharex=True, figsize=(10, 8), gridspec_kw={"height_ratios": [2.2, 1]}
 )
-bottom = pd.Series(0.0, index=split.index)
-for area in AREAS:
-    bars = ax.bar(
-        split.index,
-        split[area].fillna(0),
-        bottom=bottom,
-        color=style.colour(area),
-        edgecolor="white",
-        label=style.name(area),
-    )
-    for bar, year in zip(bars, split.index, strict=True):
-        bar.set_hatch("//" if year in distorted else "")
-    bottom = bottom + split[area].fillna(0)
-shade_missing(ax, split.index[split.isna().all(axis=1)])
-ax.set_ylim(0, 1.1 * bottom.max())
-style.thousands(ax)
-ax.legend(loc="upper right", fontsize=10)
-style.annotate_events(ax, area_events)
-ax2.plot(share.index, share, color=style.colour("okinawa"), marker="s", markersize=4)
+totals = plotting.stacked_bars(ax, split, AREAS, hatched=distorted)
+plotting.shade_missing(ax, no_report)
+ax.set_ylim(0, 1.1 * totals.max())
+figures.thousands(ax)
+ax.legend(loc="upper right")
+plotting.annotate_events(ax, area_events)
+ax2.plot(share.index, share, **style.look("okinawa") | {"markersize": 4, "label": None})
 ax2.scatter(distorted, share[distorted], s=90, facecolors="white", edgecolors="black", zorder=5)
 for year in distorted:
     ax2.annotate(
         f"{year}: Air Force on Okinawa\ncounted with the mainland",
         (year, share[year]),
-        xytext=(-12, -6),
+        xytext=(-12, -16),
         textcoords="offset points",
         ha="right",
         va="top",
-        fontsize=10,
     )
 ax2.set_ylim(0, 100)
 ax2.set_ylabel("Okinawa's share (%)")
 ax2.set_xlabel("Year")
-shade_missing(ax2, split.index[split.isna().all(axis=1)])
-caption = style.finish(
+plotting.shade_missing(ax2, no_report)
+plotting.year_axis(ax2, split.index)
+figures.finish(
     ax,
+    number="2.2",
     title=f"U.S. personnel by area of Japan, {split.index.min()}–{split.index.max()}",
     ylabel="Personnel (persons)",
-    sources=[*areas.source_id.unique(), *area_events.source_id],
+    sources=[*areas.source_id, *area_events.source_id],
     note="Hatched bars: the report counts Air Force personnel on Okinawa with the mainland. "
     "The Bonin/Volcano counts are too small to see at this scale. Grey band: no report. "
     "Lower panel: Okinawa's share of all U.S. personnel in Japan.",
@@ -520,8 +512,8 @@ def pct_change(area, first, last):
 majority = share[share > 50].index
 Markdown(
     f"Between the June 1955 and September 1960 reports, personnel on the mainland changed by "
-    f"**{pct_change('mainland', 1955, 1960):.0f}%**, while on Okinawa they changed by "
-    f"**{pct_change('okinawa', 1955, 1960):+.0f}%**. Okinawa's share of the total rose from "
+    f"**{signed_percent(pct_change('mainland', 1955, 1960))}**, while on Okinawa they changed "
+    f"by **{signed_percent(pct_change('okinawa', 1955, 1960))}**. Okinawa's share of the total rose from "
     f"{share[1955]:.1f}% in 1955 to {share[1960]:.1f}% in 1960 and {share[1970]:.1f}% in "
     f"1970; it first exceeded half in {majority.min()}. The Bonin/Volcano row never exceeded "
     f"{split['bonin_volcano'].max():,.0f} persons."
@@ -561,54 +553,39 @@ host_titles = {
     "Okinawa reverts to Japan": "Okinawa reversion",
     "Special Action Committee on Okinawa set up": "SACO set up",
 }
-host_events = ad.events_titled(host_titles).drop_duplicates("title")
-host_events = host_events[host_events["date"].dt.year.between(start_year, end_year)]
-host_events = host_events.assign(label=host_events["title"].map(host_titles))
+host_events = plotting.events_between(host_titles, start_year, end_year)
 others = shown[shown["country_iso3"] != "JPN"]
 if others.empty:
     print(
-        f"No comparison-host rows in {start_year}–{end_year} (their data end in "
-        f"{last_year.drop('JPN').max()}): Figure 2.3 is not drawn."
+        f"No comparison-host rows in {window}"
+        + (
+            f" (their data end in {last_year[compare_countries].max()})"
+            if compare_countries and last_year[compare_countries].max() < start_year
+            else ""
+        )
+        + ": Figure 2.3 is not drawn."
     )
 else:
-    fig, ax = style.new_figure(figsize=(10, 6.4))
-    for code in ["JPN", *compare_countries]:
-        rows = shown[shown["country_iso3"] == code]
-        if rows.empty:
-            continue
-        look = style.look(code)
-        line = ad.with_all_years(rows)["personnel"].astype(float)
-        ax.plot(
-            line.index,
-            line,
-            color=look["color"],
-            marker=look["marker"],
-            markersize=4,
-            linewidth=2.5 if code == "JPN" else 1.5,
-            label=look["label"],
-        )
-    breaks = sorted(set(shown.loc[shown["flag"].isin(BREAKS), "year"]))
-    break_rows = shown[shown["flag"].isin(BREAKS)].drop_duplicates("year")
-    for row in break_rows.itertuples():
-        ax.axvline(row.year - 0.5, color="black", linestyle=":", linewidth=1.6, zorder=1)
-        ax.plot([], [], color="black", linestyle=":", label=f"{row.year}: {FLAG_WORDS[row.flag]}")
+    fig, ax = figures.new_figure(figsize=(10, 6.4))
+    for code, rows in shown.groupby("country_iso3"):
+        width = 2.5 if code == "JPN" else 1.5
+        plotting.series(ax, rows, "personnel", markersize=4, linewidth=width, **style.look(code))
+    for year, flag in shown[shown["flag"].isin(BREAKS)].groupby("year")["flag"].first().items():
+        plotting.break_lines(ax, [year], label=f"{year}: {meaning(flag)}")
     ax.set_ylim(0, 1.1 * shown["personnel"].max())
-    ax.set_xlim(shown["year"].min() - 1, shown["year"].max() + 1)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # whole years, also for one-year windows
-    style.thousands(ax)
-    style.annotate_events(ax, host_events)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize=10)
-    caption = style.finish(
+    plotting.year_axis(ax, shown["year"])
+    figures.thousands(ax)
+    plotting.annotate_events(ax, host_events)
+    plotting.legend_below(ax)
+    west = "DEU" in set(shown["country_iso3"]) and shown["year"].min() <= 1990
+    figures.finish(
         ax,
+        number="2.3",
         title="U.S. military personnel: Japan and other hosts",
         ylabel="Personnel (persons)",
         xlabel="Year",
-        sources=[*shown.source_id.unique(), *host_events.source_id],
-        note=(
-            "Germany is West Germany (with West Berlin) through 1990. "
-            if "DEU" in set(shown["country_iso3"]) and shown["year"].min() <= 1990
-            else ""
-        )
+        sources=[*shown.source_id, *host_events.source_id],
+        note=("Germany is West Germany (with West Berlin) through 1990. " if west else "")
         + "Line breaks: no report. The other hosts' rows carry flags of the same kinds as "
         "Japan's (see the troops table).",
     )
@@ -621,11 +598,15 @@ for code in compare_countries:
     if code not in wide.columns or "JPN" not in wide.columns:
         continue
     both = wide[["JPN", code]].dropna()
+    if both.empty:
+        lines.append(f"- Japan and {style.name(code)} share no report year in the years shown.")
+        continue
     ahead = both["JPN"] > both[code]
     where = "ahead of" if ahead.iloc[-1] else "behind"
+    last = "in" if len(both) == 1 else "in the last of them,"
     lines.append(
         f"- Japan hosted more U.S. personnel than {style.name(code)} in "
-        f"**{ahead.sum()} of {len(both)}** shared years shown; in the last of them, "
+        f"**{ahead.sum()} of {count(len(both), 'shared year')}** shown; {last} "
         f"{both.index[-1]}, Japan was {where} {style.name(code)}."
     )
 for code, rows in shown.groupby("country_iso3"):
@@ -634,7 +615,8 @@ for code, rows in shown.groupby("country_iso3"):
 Markdown("\n".join(lines) or "No comparison host has rows in the years shown.")
 
 # %% [markdown]
-# Germany and Japan tell different Cold War stories. From the mid-1950s until
+# Across the whole table, whatever the window, Germany and Japan tell different Cold War
+# stories. From the mid-1950s until
 # reunification West Germany carried by far the largest garrison in this table, and its
 # numbers fell steeply after reunification; Japan's fell much less, plausibly because its
 # bases serve naval and air forces for the whole Pacific theatre more than a land front.
@@ -739,5 +721,4 @@ check("02.3", int(ex_first.sum()))
 # ## Sources
 
 # %%
-for table in ("troops", "troops_japan_by_area", "events", "claims"):
-    print(f"# {table}\n{ad.cite(table)}\n")
+citations.sources_cell()
