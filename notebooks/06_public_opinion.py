@@ -36,13 +36,15 @@ end_year = 2025  # last survey year shown
 compare_countries = ["KOR", "DEU"]  # Pew countries compared with Japan (ISO3 codes)
 
 # %%
-import matplotlib.pyplot as plt
 import pandas as pd
-from IPython.display import Markdown, display
+from IPython.display import Markdown
 
 import alliance_data as ad
-from alliance_notebooks import check_parameters, publish, style
+from alliance_notebooks import check_parameters, citations, figures, plotting, publish, style
+from alliance_notebooks.prose import count, listing
+from alliance_notebooks.tables import show
 
+# %%
 checked = check_parameters(
     "06_public_opinion",
     start_year=start_year,
@@ -50,7 +52,8 @@ checked = check_parameters(
     compare_countries=compare_countries,
 )
 start_year, end_year = checked["start_year"], checked["end_year"]
-style.use_house_style()
+window = f"{start_year}–{end_year}" if start_year < end_year else f"{start_year}"
+citations.reset()
 
 # %% [markdown]
 # ## 6.1 What the opinion table holds
@@ -60,8 +63,8 @@ style.use_house_style()
 # Japanese Cabinet Office's annual *Public Opinion Survey on Diplomacy*, the longest-running
 # official question on feelings toward the United States. The second is the Pew Research
 # Center's *Global Attitudes Survey*, which asks the same questions in many countries. The
-# cell below turns the measure codes into words and counts, for each survey and question, how
-# many country-years the table holds.
+# cells below turn the measure codes into words and count, for each survey and question, how
+# many country-years the whole table holds.
 
 # %%
 MEASURE_WORDS = {
@@ -75,21 +78,21 @@ MEASURE_WORDS = {
     "confidence_in_us_president_age_50_plus": "confidence in the U.S. president (ages 50+)",
     "appreciates_alliance_and_welcomes_us_forces": "values the alliance, welcomes U.S. forces",
 }
-SURVEY_KEYS = {"Cabinet Office": "cabinet_office", "Pew": "pew", "Yomiuri": "yomiuri_gallup"}
 
+# %%
 opinion = ad.load("opinion")
 sources = ad.load("sources").set_index("source_id")
-opinion["question"] = opinion["measure"].map(MEASURE_WORDS)
-opinion["question"] = opinion["question"].fillna(opinion["measure"].str.replace("_", " "))
+opinion["question"] = opinion["measure"].map(MEASURE_WORDS).fillna(opinion["measure"])
 opinion["quality"] = opinion["source_id"].map(sources["source_quality"])
 
-held = opinion.groupby(["survey", "question"]).agg(
+# %%
+held = opinion.groupby(["survey", "question"], as_index=False).agg(
     countries=("country_iso3", "nunique"),
     values=("year", "size"),
     first=("year", "min"),
     last=("year", "max"),
 )
-held
+show(held.rename(columns={"first": "first year", "last": "last year"}))
 
 # %% [markdown]
 # Before using any number, look at who published it. Every source in the `sources` table is
@@ -99,28 +102,32 @@ held
 # each survey by the grade of the page they were read from.
 
 # %%
-by_quality = pd.crosstab(opinion["survey"], opinion["quality"])
-by_quality = by_quality.reindex(columns=["official", "scholarly", "press", "other_web"])
-by_quality.fillna(0).astype(int)
+GRADES = list(style.CATEGORIES["source_quality"])  # official, scholarly, press, other_web
+by_grade = pd.crosstab(opinion["survey"], opinion["quality"]).reindex(columns=GRADES, fill_value=0)
+show(by_grade.rename(columns=lambda grade: style.name(grade, "source_quality")), index=True)
 
 # %%
 co_rows = opinion[opinion["survey"].str.startswith("Cabinet Office")]
-co_quality = co_rows["quality"].value_counts()
+co_grades = co_rows["quality"].value_counts()
+official = co_grades.get("official", 0)
+Markdown(
+    f"Of the {len(co_rows)} Cabinet Office rows in the whole table, {official} "
+    f"{'comes' if official == 1 else 'come'} from a Cabinet Office page; "
+    f"{co_grades.get('press', 0)} rest on press reports and {co_grades.get('other_web', 0)} on "
+    "other web pages. Read them as *reported* values, checked where two reports overlap, not "
+    "as a copy of the official tables."
+)
+
+# %%
 pew_rows = opinion[opinion["survey"].str.startswith("Pew")]
 compiled = pew_rows[pew_rows["quality"] == "scholarly"]
 later = pew_rows[pew_rows["year"] > compiled["year"].max()]
-display(
-    Markdown(
-        f"Of the {len(co_rows)} Cabinet Office rows, only {co_quality.get('official', 0)} "
-        f"come from a Cabinet Office page; {co_quality.get('press', 0)} rest on press "
-        f"reports and {co_quality.get('other_web', 0)} on other web pages. Read them as "
-        "*reported* values, checked where two reports overlap, not as a copy of the official "
-        f"tables. Pew's values up to {compiled['year'].max()} come from a compilation of "
-        f"Pew's own files ({sources.loc[compiled['source_id'].iloc[0], 'publisher']}); the "
-        f"{len(later)} later Pew values (for "
-        f"{', '.join(style.name(c) for c in sorted(later['country_iso3'].unique()))}) were "
-        "read in press reports of Pew's releases."
-    )
+compiler = citations.note(compiled["source_id"].iloc[:1])[0]
+Markdown(
+    f"Pew's values up to {compiled['year'].max()} come from a compilation of Pew's own files "
+    f"({sources.loc[compiler, 'publisher']}); the {count(len(later), 'later Pew value')} (for "
+    f"{listing(style.name(c) for c in sorted(later['country_iso3'].unique()))}) were read in "
+    "press reports of Pew's releases."
 )
 
 # %% [markdown]
@@ -142,132 +149,65 @@ display(
 #
 # Other flags mark how a value was obtained: **derived** values were computed from a change
 # that a report gave, and one annual round was held in the January after its usual autumn.
-# The cell below turns each flag found in the data into words (a flag this chapter does not
-# know is described by the first sentence of its note).
+# The house style gives every flag the same words and the same open marker in every chapter.
+# The catalogue's caveat on the breaks:
 
 # %%
-FLAG_WORDS = {
-    "mode_break": "first mail survey (interviews before)",
-    "sample_change": "first sample aged 18+ (20+ before)",
-    "derived_from_stated_change": "derived from a reported change",
-    "fieldwork_following_january": "round held in the following January",
-    "preliminary": "preliminary result",
-    "approximate": "approximate value ('about 3 in 10')",
-    "read_via_copy": "report read through a verbatim copy",
-    "unverified_secondary": "unattributed second-hand figure",
-}
-BREAK_FLAGS = {"mode_break", "sample_change"}  # the series changes basis from that year on
-WORDING_YEARS = range(1996, 2001)  # question worded differently (the table's caveats)
-
-for flag in opinion["flag"].dropna().unique():
-    if flag not in FLAG_WORDS:
-        first_note = opinion.loc[opinion["flag"] == flag, "note"].dropna()
-        FLAG_WORDS[flag] = first_note.iloc[0].split(". ")[0] if len(first_note) else flag
 print(next(c for c in ad.describe("opinion").caveats if "wording" in c))
 
 # %%
 co_all = co_rows[co_rows["measure"] == "affinity_toward_us"].sort_values("year")
 affinity = co_all[co_all["year"].between(start_year, end_year)]
-breaks = []
-for row in co_all[co_all["flag"].isin(BREAK_FLAGS)].itertuples():
-    label = FLAG_WORDS[row.flag]
-    if row.flag == "mode_break":
-        stated = co_all[(co_all["year"] < row.year) & (co_all["mode"] != "not stated in source")]
-        label = f"mode: {stated['mode'].iloc[-1]} → {row.mode}"
-    breaks.append({"year": row.year, "label": f"{label} ({row.year})"})
-breaks = pd.DataFrame(breaks, columns=["year", "label"])
-breaks_shown = breaks[breaks["year"].between(start_year + 1, end_year)]
-
-missing = [y for y in range(start_year, end_year + 1) if y not in set(affinity["year"])]
-flags = affinity["flag"].map(FLAG_WORDS).value_counts()
-if affinity.empty:
-    print(f"No Cabinet Office affinity value in {start_year}–{end_year}.")
-else:
-    print(f"Data shown: {affinity.year.min()}–{affinity.year.max()} (Cabinet Office affinity)")
-    display(
-        Markdown(
-            f"In {start_year}–{end_year} the table holds a value for **{len(affinity)} of "
-            f"{end_year - start_year + 1} years**. "
-            + " ".join(f"{n} flagged: {words}." for words, n in flags.items())
-        )
-    )
-
-
-# %% [markdown]
-# Figure 6.1 draws the series. Two small functions do the drawing and are reused for the
-# other figures: `plot_runs` joins points only across consecutive years and never across a
-# break, and `mark_flags` puts an open marker on every flagged value, with its meaning in the
-# legend.
+breaks = co_all.loc[co_all["flag"].isin(["mode_break", "sample_change"]), "year"]
+WORDING_YEARS = range(1996, 2001)  # worded differently, no value held (the table's caveats)
+wording = [y for y in WORDING_YEARS if start_year <= y <= end_year]
 
 # %%
-from matplotlib.ticker import MaxNLocator
+if affinity.empty:
+    text = f"No Cabinet Office affinity value in {window}."
+else:
+    print(f"Data shown: {affinity.year.min()}–{affinity.year.max()} (Cabinet Office affinity)")
+    years = end_year - start_year + 1
+    flags = affinity["flag"].dropna().map(lambda f: style.flag("opinion", f).name)
+    text = (
+        f"In {window} the table holds a value for **{len(affinity)} of {count(years, 'year')}**. "
+    )
+    if len(flags):
+        text += "Flagged: " + listing(f"{w} ({n})" for w, n in flags.value_counts().items()) + "."
+Markdown(text)
 
-MARKERS = ["D", "s", "^", "v", "P", "X", "h", "<", ">", "p", "*", "d"]
-FLAG_MARKERS = dict(zip(FLAG_WORDS, MARKERS, strict=False))
-
-
-def plot_runs(ax, rows, break_years=(), **look):
-    """A line per run of consecutive years, split at each break year; one legend entry."""
-    rows = rows.sort_values("year")
-    run = rows["year"].isin(list(break_years)).cumsum()
-    for i, (_, part) in enumerate(rows.groupby(run)):
-        full = ad.with_all_years(part)
-        ax.plot(full.index, full["value_pct"], **(look if i == 0 else {**look, "label": None}))
-
-
-def mark_flags(ax, rows, colour):
-    """Open markers over flagged values, one legend entry per flag."""
-    for flag, part in rows.dropna(subset=["flag"]).groupby("flag"):
-        ax.scatter(
-            part["year"],
-            part["value_pct"],
-            marker=FLAG_MARKERS.get(flag, "o"),
-            s=70,
-            facecolors="white",
-            edgecolors=colour,
-            linewidths=1.5,
-            zorder=5,
-            label=FLAG_WORDS[flag],
-        )
-
-
-def year_axis(ax, years):
-    """x from the first to the last year drawn (one year of margin), y from 0 to 100%."""
-    ax.set_xlim(min(years) - 1, max(years) + 1)
-    ax.set_ylim(0, 100)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-
+# %% [markdown]
+# Figure 6.1 draws the series with two shared helpers: `plotting.series` joins points only
+# across consecutive years and never across a break, and `plotting.mark_flags` puts an open
+# marker on every flagged value, with its meaning in the legend.
 
 # %%
 if affinity.empty:
     print("Figure 6.1 is not drawn: no value in the window.")
 else:
-    fig, ax = style.new_figure(figsize=(10, 6.4))
+    fig, ax = figures.new_figure(figsize=(10, 6.4))
     look = style.look("cabinet_office")
-    plot_runs(ax, affinity, breaks["year"], **look)
-    mark_flags(ax, affinity, look["color"])
-    wording = [y for y in WORDING_YEARS if start_year <= y <= end_year]
-    year_axis(ax, [*affinity["year"], *wording, *breaks_shown["year"]])
-    lines = breaks_shown.assign(date=breaks_shown["year"] - 0.5)
+    plotting.series(ax, affinity, "value_pct", breaks=breaks, **look)
+    plotting.mark_flags(ax, affinity, "value_pct", table="opinion", colour=look["color"])
+    drawn_breaks = breaks[breaks.between(affinity.year.min() + 1, affinity.year.max())]
+    plotting.break_lines(ax, drawn_breaks, label="the survey's basis changes")
     if wording:
-        ax.axvspan(wording[0] - 0.5, wording[-1] + 0.5, color="#dddddd", zorder=0)
-        words = f"question worded differently {wording[0]}–{wording[-1]} (no value held)"
-        lines = pd.concat([lines, pd.DataFrame({"date": [wording[0] - 0.5], "label": [words]})])
-    style.annotate_events(ax, lines)
-    for x in breaks_shown["year"] - 0.5:
-        ax.axvline(x, color="black", linewidth=1.5, zorder=1)
-    ax.legend(loc="lower left", ncol=2, fontsize=10)
-    caption = style.finish(
+        ax.axvspan(wording[0] - 0.5, wording[-1] + 0.5, color="#dddddd", zorder=0,
+                   label="question worded differently (no value held)")  # fmt: skip
+    plotting.year_axis(ax, [*affinity["year"], *wording])
+    ax.set_ylim(0, 100)
+    plotting.legend_below(ax, ncol=2)
+    figures.finish(
         ax,
+        number="6.1",
         title="Japanese who feel an affinity toward the United States",
         ylabel="Respondents (%)",
         xlabel="Survey year",
         sources=affinity["source_id"],
-        note="Cabinet Office survey as reported. Lines join consecutive years only and stop at "
-        "each black line, where the survey's basis changes. Grey band: differently worded "
-        f"question. Last value held: {affinity.year.max()}.",
+        note="Cabinet Office survey as reported. Lines join consecutive years only"
+        + (" and stop where the survey's basis changes" if drawn_breaks.any() else "")
+        + f". Last value shown: {affinity.year.max()}.",
     )
-    plt.show()
 
 # %% [markdown]
 # The rows behind the figure carry the notes made while transcribing them. They matter: a
@@ -275,8 +215,9 @@ else:
 # "previous year" figure quoted in the next year's report.
 
 # %%
-rows = affinity.assign(flagged=affinity["flag"].map(FLAG_WORDS))
-rows[["year", "value_pct", "mode", "flagged", "note", "source_id"]].style.hide(axis="index")
+rows = affinity.assign(flagged=affinity["flag"].map(lambda f: style.flag("opinion", f).name,
+                                                    na_action="ignore"))  # fmt: skip
+show(rows[["year", "value_pct", "mode", "flagged", "note", "source_id"]], sources=rows.source_id)
 
 # %% [markdown]
 # **Reading Figure 6.1** (the cautions apply to the whole series, whatever the window).
@@ -288,37 +229,39 @@ rows[["year", "value_pct", "mode", "flagged", "note", "source_id"]].style.hide(a
 # because the method is constant:
 
 # %%
-mail_from = breaks.loc[breaks["label"].str.startswith("mode"), "year"]
-mail_from = int(mail_from.iloc[0]) if len(mail_from) else end_year + 1
-era = affinity["year"].ge(mail_from).map({False: "interviews", True: "mail"})
+mail_from = co_all.loc[co_all["flag"] == "mode_break", "year"].min()
 lines = []
-for name, part in affinity.groupby(era):
-    top = part.loc[part["value_pct"].idxmax()]
-    low = part.loc[part["value_pct"].idxmin()]
+for era, part in affinity.groupby("mode"):  # interviews (face-to-face) or mail
+    top, low = part.loc[part["value_pct"].idxmax()], part.loc[part["value_pct"].idxmin()]
     if len(part) == 1:
-        lines.append(f"- **{name}**: one value, {top.value_pct:.1f}% in {top.year}.")
-        continue
-    lines.append(
-        f"- **{name}** ({part.year.min()}–{part.year.max()}, {len(part)} values): highest "
-        f"{top.value_pct:.1f}% in {top.year}, lowest {low.value_pct:.1f}% in {low.year}."
-    )
-years = affinity["year"].astype(float)
-same_basis = years.diff().eq(1) & ~affinity["year"].isin(breaks["year"])
-steps = affinity["value_pct"].diff()[same_basis]
-steps.index = affinity["year"][same_basis]
+        lines.append(f"- **{era}**: one value, {top.value_pct:.1f}% in {top.year}.")
+    else:
+        lines.append(
+            f"- **{era}** ({part.year.min()}–{part.year.max()}, {len(part)} values): highest "
+            f"{top.value_pct:.1f}% in {top.year}, lowest {low.value_pct:.1f}% in {low.year}."
+        )
+Markdown("\n".join(lines) or f"No Cabinet Office affinity value in {window}.")
+
+# %%
+same_basis = affinity["year"].diff().eq(1) & ~affinity["year"].isin(breaks)
+steps = (
+    affinity["value_pct"].diff()[same_basis.values].set_axis(affinity["year"][same_basis.values])
+)
 if len(steps):
     big = steps.abs().idxmax()
-    lines.append(
-        f"\nBetween consecutive surveys of the same basis, the largest move is "
+    text = (
+        "Between consecutive surveys of the same basis, the largest move is "
         f"{steps[big]:+.1f} points, into {big}."
     )
-Markdown("\n".join(lines) if lines else "No Cabinet Office values in the selected years.")
+else:
+    text = f"No two consecutive surveys of the same basis fall in {window}."
+Markdown(text)
 
 # %% [markdown]
-# Year-to-year moves are small beside the share itself: in every year held, a large
-# majority reports an affinity. The highs and lows line up loosely with events, for example the U.S. relief
-# operation after the March 2011 earthquake (Operation Tomodachi), but a handful of annual
-# points cannot show cause.
+# Year-to-year moves are small beside the share itself: in every year the whole table holds,
+# a large majority reports an affinity. The highs and lows line up loosely with events, for
+# example the U.S. relief operation after the March 2011 earthquake (Operation Tomodachi), but
+# a handful of annual points cannot show cause.
 
 # %% [markdown]
 # ## 6.3 Japan among U.S. allies: Pew's favourability question
@@ -326,21 +269,25 @@ Markdown("\n".join(lines) if lines else "No Cabinet Office values in the selecte
 # Pew asks the same question in every country it covers: *do you have a favourable or
 # unfavourable view of the United States?* Because the wording is fixed, Pew is the better
 # source for comparing Japan with other allies, but it is not asked in every country every
-# year, and its values here begin decades after the Cabinet Office's. Figure 6.2 shows each survey year as a point and
-# joins only consecutive years, so the gaps stay visible. Dashed lines mark U.S. presidents
-# taking office (Pew's fieldwork is in spring, after the January inauguration).
+# year, and its values here begin decades after the Cabinet Office's. Figure 6.2 shows each
+# survey year as a point and joins only consecutive years, so the gaps stay visible. Dashed
+# lines mark U.S. presidents taking office (Pew's fieldwork is in spring, after the January
+# inauguration).
 
 # %%
 pew = pew_rows[pew_rows["year"].between(start_year, end_year)]
 countries = ["JPN", *compare_countries]
 favourable = pew[(pew["measure"] == "favorable_view_of_us") & pew["country_iso3"].isin(countries)]
+
+# %%
 for code in countries:
     if code not in set(favourable["country_iso3"]):
-        print(f"{style.name(code)}: no Pew favourability value in {start_year}–{end_year}.")
+        print(f"{style.name(code)}: no Pew favourability value in {window}.")
 if len(favourable):
     names = ", ".join(style.name(c) for c in countries if c in set(favourable["country_iso3"]))
     print(f"Data shown: {favourable.year.min()}–{favourable.year.max()} (Pew: {names})")
 
+# %%
 leaders = ad.load("leaders")
 presidents = leaders[(leaders["country_iso3"] == "USA") & (leaders["office"] == "president")]
 presidents = presidents.assign(
@@ -350,99 +297,87 @@ presidents = presidents.assign(
 
 def presidents_within(years):
     """Presidents taking office between the first and last year drawn."""
-    inaugurated = presidents["date"].dt.year
-    return presidents[inaugurated.between(min(years), max(years))]
+    return presidents[presidents["date"].dt.year.between(min(years), max(years))]
 
 
 # %%
 if favourable.empty:
     print("Figure 6.2 is not drawn: no Pew value in the window.")
 else:
-    fig, ax = style.new_figure(figsize=(10, 6.2))
+    fig, ax = figures.new_figure(figsize=(10, 6.4))
     for code, part in favourable.groupby("country_iso3"):
         look = style.look(code)
-        plot_runs(ax, part, **look)
+        plotting.series(ax, part, "value_pct", **look)
         press = part[part["quality"].isin(["press", "other_web"])]
-        ax.scatter(
-            press.year,
-            press.value_pct,
-            s=70,
-            facecolors="white",
-            edgecolors=look["color"],
-            marker=look["marker"],
-            linewidths=1.5,
-            zorder=5,
-        )
+        ax.scatter(press.year, press.value_pct, s=70, facecolors="white", zorder=5,
+                   edgecolors=look["color"], marker=look["marker"], linewidths=1.5)  # fmt: skip
     if favourable["quality"].isin(["press", "other_web"]).any():
-        ax.scatter(
-            [],
-            [],
-            s=70,
-            facecolors="white",
-            edgecolors="black",
-            label="open marker: read in a press report",
-        )
-    year_axis(ax, favourable["year"])
+        plotting.legend_entry(ax, "open marker: read in a press report", marker="o",
+                              markerfacecolor="white", color=style.INK)  # fmt: skip
+    plotting.year_axis(ax, favourable["year"])
+    ax.set_ylim(0, 100)
     shown_presidents = presidents_within(favourable["year"])
-    style.annotate_events(ax, shown_presidents)
-    ax.legend(loc="lower left", ncol=2, fontsize=10)
-    last_other = favourable.loc[favourable["country_iso3"] != "JPN", "year"].max()
-    after = (
-        f" Values for other countries end in {last_other} in the files used."
-        if pd.notna(last_other) and last_other < favourable["year"].max()
-        else ""
-    )
-    caption = style.finish(
+    plotting.annotate_events(ax, shown_presidents)
+    plotting.legend_below(ax, ncol=3)
+    figures.finish(
         ax,
+        number="6.2",
         title="Favourable view of the United States: Japan and other allies",
         ylabel="Respondents with a favourable view (%)",
         xlabel="Survey year",
         sources=[*favourable["source_id"], *shown_presidents["source_id"]],
-        note="Pew Global Attitudes Survey. Lines join consecutive survey years only. Dashed: a "
-        "U.S. president takes office." + after,
+        note="Pew Global Attitudes Survey. Lines join consecutive survey years only."
+        + (" Dashed: a U.S. president takes office." if len(shown_presidents) else ""),
     )
-    plt.show()
 
 # %% [markdown]
 # A change of president is the most visible event in these series, so the table gives the
-# change from the survey before each inauguration year to the survey of that year. A blank
+# change from the survey before each inauguration year to the survey of that year. A dash
 # means one of the two years was not surveyed; it is not bridged.
 
 # %%
 values = favourable.pivot_table(index="country_iso3", columns="year", values="value_pct")
-values.index = values.index.map(style.name)
+values.index = values.index.map(style.name).rename("country")
 changes = pd.DataFrame(index=values.index)
 for year in presidents["date"].dt.year:
     if year in values.columns and year - 1 in values.columns:
         changes[f"{year - 1}→{year}"] = values[year] - values[year - 1]
-changes.round(1) if len(changes.columns) else print("No transition with surveys on both sides.")
+if len(changes.columns):
+    show(changes, index=True)
+else:
+    print(f"No transition in {window} has Pew surveys on both sides.")
 
 # %%
-spread = favourable.groupby("country_iso3")["value_pct"].agg(["min", "max"])
+spread = favourable.groupby("country_iso3")["value_pct"].agg(["min", "max", "size"])
 Markdown(
-    "Lowest and highest favourable shares in the selected years:\n\n"
+    f"Lowest and highest favourable shares in {window}:\n\n"
     + "\n".join(
-        f"- **{style.name(c)}**: from {r['min']:.0f}% to {r['max']:.0f}% "
-        f"({r['max'] - r['min']:.0f} points)"
+        f"- **{style.name(c)}**: "
+        + (
+            f"one value, {r['min']:.0f}%"
+            if r["size"] == 1
+            else f"from {r['min']:.0f}% to {r['max']:.0f}% ({r['max'] - r['min']:.0f} points)"
+        )
         for c, r in spread.iterrows()
     )
     if len(spread)
-    else "No Pew favourability values in the selected years."
+    else f"No Pew favourability values in {window}."
 )
 
 # %% [markdown]
-# **Reading Figure 6.2** (at the default parameters: South Korea and Germany). The three
-# countries tell different stories. Japanese and German views both sagged through the
-# mid-2000s and recovered in 2009, but Germany's swings across presidential transitions were
-# larger than Japan's; European opinion reacted strongly to the Iraq War years and to the
-# change of president. South Korea's low point came earlier, and its views were already
-# climbing before 2009. One reading of Japan's relative steadiness is that Japanese
-# respondents judge the United States partly as a security partner and not only through its
-# president, though these data cannot prove that. The fall in 2017 shows up in every country
-# surveyed in both years around it, Japan included, and Japan's sharpest fall in the table
-# comes in the pandemic year 2020. That is also the only Japanese Pew row whose survey mode
-# the table records (telephone); for the other years the mode is not stated, so a change of
-# mode can be neither ruled out nor confirmed.
+# **Reading Figure 6.2** at the chapter's default selection (Japan, South Korea and Germany,
+# 1978–2025); other selections show other countries and years. The three countries tell
+# different stories. Japanese and German views both sagged through the mid-2000s and
+# recovered in 2009, but Germany's swings across presidential transitions were larger than
+# Japan's; European opinion reacted strongly to the Iraq War years and to the change of
+# president. South Korea's low point came earlier, and its views were already climbing before
+# 2009. One reading of Japan's relative steadiness is that Japanese respondents judge the
+# United States partly as a security partner and not only through its president, though these
+# data cannot prove that. The fall in 2017 shows up in every country surveyed in both years
+# around it, Japan included, and Japan's sharpest fall in the table comes in the pandemic year
+# 2020. That is also the only Japanese Pew row whose survey mode the table records
+# (telephone); for the other years the mode is not stated, so a change of mode can be neither
+# ruled out nor confirmed.
 #
 # Two caveats limit this reading. After the compilation ends the table holds Pew values for
 # Japan only, read from press reports; and a change of president is bundled with everything
@@ -458,48 +393,59 @@ Markdown(
 # %%
 japan = pew[pew["country_iso3"].eq("JPN")]
 both = japan[japan["measure"].isin(["favorable_view_of_us", "confidence_in_us_president"])]
+
+# %%
 if both["measure"].nunique() < 2:
-    print(f"Figure 6.3 is not drawn: {start_year}–{end_year} lacks one of the two questions.")
+    print(f"Figure 6.3 is not drawn: {window} lacks one of the two questions.")
 else:
-    fig, ax = style.new_figure(figsize=(10, 6))
+    fig, ax = figures.new_figure(figsize=(10, 6))
     jpn = style.look("JPN")
-    for measure, style_kw in [
-        ("favorable_view_of_us", {"linestyle": "-", "marker": "o"}),
-        ("confidence_in_us_president", {"linestyle": "--", "marker": "s"}),
+    for measure, linestyle, marker in [
+        ("favorable_view_of_us", "-", jpn["marker"]),
+        ("confidence_in_us_president", "--", "s"),  # Japan's colour, its own marker
     ]:
         part = both[both["measure"] == measure]
-        plot_runs(ax, part, color=jpn["color"], label=MEASURE_WORDS[measure], **style_kw)
-    mark_flags(ax, both, jpn["color"])
-    year_axis(ax, both["year"])
+        look = jpn | {"label": MEASURE_WORDS[measure], "marker": marker}
+        plotting.series(ax, part, "value_pct", linestyle=linestyle, **look)
+    plotting.mark_flags(ax, both, "value_pct", table="opinion", colour=jpn["color"])
+    plotting.year_axis(ax, both["year"])
+    ax.set_ylim(0, 100)
     shown_presidents = presidents_within(both["year"])
-    style.annotate_events(ax, shown_presidents)
-    ax.legend(loc="lower left", fontsize=10)
-    caption = style.finish(
+    plotting.annotate_events(ax, shown_presidents)
+    plotting.legend_below(ax, ncol=2)
+    figures.finish(
         ax,
+        number="6.3",
         title="Japan: favourable view of the U.S. and confidence in its president",
         ylabel="Respondents (%)",
         xlabel="Survey year",
         sources=[*both["source_id"], *shown_presidents["source_id"]],
         note="Pew Global Attitudes Survey, Japanese respondents. Lines join consecutive survey "
-        "years only. Dashed vertical lines: a U.S. president takes office.",
+        "years only."
+        + (
+            " Dashed vertical lines: a U.S. president takes office."
+            if len(shown_presidents)
+            else ""
+        ),
     )
-    plt.show()
 
 # %%
 paired = both.pivot_table(index="year", columns="measure", values="value_pct")
 paired = paired.dropna() if paired.shape[1] == 2 else paired.iloc[0:0]
 if len(paired) > 1:
     fav, conf = paired["favorable_view_of_us"], paired["confidence_in_us_president"]
-    widest = (fav - conf).abs().idxmax()
-    msg = (
+    gap = (fav - conf).abs()
+    widest = gap[gap == gap.max()].index
+    text = (
         f"In the {len(paired)} years with both questions, confidence in the president spans "
         f"{conf.max() - conf.min():.0f} points, favourability {fav.max() - fav.min():.0f}. "
-        f"The widest gap is in {widest}: {fav[widest]:.0f}% favourable but "
-        f"{conf[widest]:.0f}% confident."
+        f"The widest gap, {gap.max():.0f} points, is in "
+        + listing(f"{y} ({fav[y]:.0f}% favourable, {conf[y]:.0f}% confident)" for y in widest)
+        + "."
     )
 else:
-    msg = "Fewer than two years in the selected window have both questions."
-Markdown(msg)
+    text = f"Fewer than two years in {window} have both questions."
+Markdown(text)
 
 # %% [markdown]
 # **Reading Figure 6.3.** Confidence in the president jumps with the person in office; the
@@ -507,8 +453,9 @@ Markdown(msg)
 # president's foreign policy and still value the United States, and the gap between the two
 # lines is a rough gauge of how far the alliance's public support is insulated from any one
 # administration. The insulation is not complete: in years when confidence collapses,
-# favourability dips too. The confidence question is missing for Japan in the early 2000s,
-# and after the compilation ends only scattered values from press reports survive.
+# favourability dips too. In the whole table the confidence question is missing for Japan in
+# the early 2000s, and after the compilation ends only scattered values from press reports
+# survive.
 
 # %% [markdown]
 # ## 6.5 What these data cannot tell us
@@ -523,47 +470,50 @@ Markdown(msg)
 relations = opinion[
     (opinion["measure"] == "relations_good") & opinion["year"].between(start_year, end_year)
 ]
+
+# %%
 if relations["survey"].nunique() < 2:
-    print(f"Figure 6.4 is not drawn: {start_year}–{end_year} lacks one of the two polls.")
+    print(f"Figure 6.4 is not drawn: {window} lacks one of the two polls.")
 else:
-    fig, ax = style.new_figure(figsize=(10, 5.6))
+    fig, ax = figures.new_figure(figsize=(10, 5.6))
     for survey, part in relations.groupby("survey"):
-        key = next(k for prefix, k in SURVEY_KEYS.items() if survey.startswith(prefix))
-        look = style.look(key)
-        plot_runs(ax, part, breaks["year"], **look)
-        mark_flags(ax, part, look["color"])
-    year_axis(ax, relations["year"])
-    ax.legend(loc="lower left", fontsize=10)
-    caption = style.finish(
+        look = style.look(survey)  # the survey's own look, as in every chapter
+        plotting.series(ax, part, "value_pct", breaks=breaks, **look)
+        plotting.mark_flags(ax, part, "value_pct", table="opinion", colour=look["color"])
+    plotting.year_axis(ax, relations["year"])
+    ax.set_ylim(0, 100)
+    plotting.legend_below(ax, ncol=2)
+    figures.finish(
         ax,
+        number="6.4",
         title="Japanese who say relations with the United States are good",
         ylabel="Respondents (%)",
         xlabel="Survey year",
         sources=relations["source_id"],
         note="Two polls with similar headlines. Lines join consecutive years only.",
     )
-    plt.show()
 
 # %%
 pairs = relations.pivot_table(index="year", columns="survey", values="value_pct").dropna()
 if len(pairs.columns) == 2 and len(pairs):
     gap = (pairs.iloc[:, 0] - pairs.iloc[:, 1]).abs()
     relations_gap = round(gap.max(), 1)
-    display(
-        Markdown(
-            f"The two polls overlap in {len(pairs)} year(s) ({', '.join(map(str, pairs.index))}"
-            f"); the widest gap is {relations_gap} points, in {gap.idxmax()}."
-        )
+    widest_years = listing(map(str, gap[gap == gap.max()].index))
+    text = (
+        f"The two polls overlap in {count(len(pairs), 'year')} ({listing(map(str, pairs.index))}); "
+        f"the widest gap is {relations_gap} points, in {widest_years}."
     )
 else:
-    print(f"The two polls do not overlap in {start_year}–{end_year}.")
+    text = f"The two polls do not overlap in {window}."
+Markdown(text)
 
 # %% [markdown]
-# A gap of that size is far too large to be sampling error. The records we hold give neither
-# poll's exact wording nor its answer categories, so we cannot say which is "right"; most
-# likely the two group different answers (for instance, whether "fairly good" counts as good)
-# or offer different middle options. A share is only as comparable as the question behind
-# it, and two polls with similar headlines can measure different things.
+# Where the two polls overlap, the gap is far too large to be sampling error (38 points in the
+# whole table's widest year). The records we hold give neither poll's exact wording nor its
+# answer categories, so we cannot say which is "right"; most likely the two group different
+# answers (for instance, whether "fairly good" counts as good) or offer different middle
+# options. A share is only as comparable as the question behind it, and two polls with similar
+# headlines can measure different things.
 #
 # ### The 2007 poll quoted by Wikipedia
 #
@@ -575,9 +525,11 @@ else:
 # %%
 poll = opinion[opinion["measure"] == "appreciates_alliance_and_welcomes_us_forces"].iloc[0]
 claim = ad.load("claims").set_index("claim_id").loc["C029"]
+citations.note([poll.source_id, claim.source_id])
 Markdown(
-    f"The table gives **{poll.value_pct:.1f}%** for {poll.year} ({FLAG_WORDS[poll.flag]}): "
-    f"{poll.note} The claims table rates the claim **{claim.verdict}**: {claim.explanation}"
+    f"The table gives **{poll.value_pct:.1f}%** for {poll.year} "
+    f"({style.flag('opinion', poll.flag).name}): {poll.note} The claims table rates the claim "
+    f"**{claim.verdict}**: {claim.explanation}"
 )
 
 # %% [markdown]
@@ -591,17 +543,15 @@ Markdown(
 # results only, and its catalogue entry says so:
 
 # %%
-print(
-    "Places surveyed in the opinion table:",
-    ", ".join(style.name(c) for c in sorted(opinion["country_iso3"].unique())),
-)
+places = listing(style.name(c) for c in sorted(opinion["country_iso3"].unique()))
+print(f"Places surveyed in the opinion table: {places}.")
 print("\n".join(c for c in ad.describe("opinion").caveats if "Okinawa" in c))
 
 # %% [markdown]
 # What the project does hold are Okinawan *events*, such as prefectural referendums and mass
 # rallies. They show that opposition is organised and recurrent, but a turnout or a vote on
 # one base plan is not a survey share, so they cannot be set against the national figures
-# above.
+# above. The events table's Okinawan protests, elections and incidents (all years):
 
 # %%
 events = ad.load("events")
@@ -609,7 +559,7 @@ okinawa = events[
     events["title"].str.contains("Okinawa|Henoko|Ginowan|Futenma", regex=True)
     & events["category"].isin(["protest", "election", "incident"])
 ]
-okinawa[["date", "category", "title", "source_id"]].style.hide(axis="index")
+show(okinawa[["date", "category", "title"]], sources=okinawa.source_id)
 
 # %% [markdown]
 # ## Key figures
@@ -618,29 +568,29 @@ okinawa[["date", "category", "title", "source_id"]].style.hide(axis="index")
 
 # %%
 pew_japan = favourable[favourable["country_iso3"] == "JPN"].set_index("year")["value_pct"]
-figures = {"co_affinity_values_held": len(affinity), "pew_japan_values_held": len(pew_japan)}
+key = {"co_affinity_values_held": len(affinity), "pew_japan_values_held": len(pew_japan)}
 if len(affinity):
     co_top = affinity.loc[affinity["value_pct"].idxmax()]
-    figures |= {
+    key |= {
         "co_affinity_first_year": affinity["year"].iloc[0],
         "co_affinity_first_pct": affinity["value_pct"].iloc[0],
         "co_affinity_highest_pct": co_top.value_pct,
         "co_affinity_highest_year": co_top.year,
     }
 if start_year < mail_from <= end_year:
-    figures["co_mode_break_year"] = mail_from
+    key["co_mode_break_year"] = mail_from
 if len(pew_japan):
-    figures |= {
+    key |= {
         "pew_japan_lowest_pct": pew_japan.min(),
         "pew_japan_lowest_year": pew_japan.idxmin(),
         "pew_japan_highest_pct": pew_japan.max(),
         "pew_japan_highest_year": pew_japan.idxmax(),
     }
 if len(paired) > 1:
-    figures["pew_japan_widest_gap_year"] = widest
+    key["pew_japan_widest_gap_year"] = widest[0]
 if len(pairs.columns) == 2 and len(pairs):
-    figures["relations_good_widest_gap_points"] = relations_gap
-publish(**figures)
+    key["relations_good_widest_gap_points"] = relations_gap
+publish(**key)
 
 # %% [markdown]
 # ## Exercises
@@ -730,5 +680,4 @@ check("06.3", ex3_rest.idxmax())
 # ## Sources
 
 # %%
-for table in ("opinion", "leaders", "events", "claims"):
-    print(f"--- {table}\n{ad.cite(table)}\n")
+citations.sources_cell()
