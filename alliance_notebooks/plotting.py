@@ -112,9 +112,11 @@ def legend_below(ax, *, ncol: int = 2, title: str | None = None, extra=()) -> No
     handles, labels = ax.get_legend_handles_labels()
     handles += list(extra)
     labels += [handle.get_label() for handle in extra]
-    # lines (the series) first, then markers and patches, each in the order drawn
+    # lines (the series) first, then markers and patches, each in the order drawn; one
+    # entry per label
     order = sorted(range(len(handles)), key=lambda i: not isinstance(handles[i], Line2D))
-    handles, labels = [handles[i] for i in order], [labels[i] for i in order]
+    unique = dict(zip([labels[i] for i in order], [handles[i] for i in order], strict=True))
+    handles, labels = list(unique.values()), list(unique)
     if not handles:
         return
     below = 32  # points: room for the tick labels and the x label

@@ -61,3 +61,8 @@ def signed_percent(change: float, places: int = 0) -> str:
 def span(first: int, last: int) -> str:
     """A range of years as words: '1951' for one year, '1951–1955' for several."""
     return f"{first}" if first == last else f"{first}–{last}"
+
+
+def possessive(name: str) -> str:
+    """ "Japan's", "the United States'"."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"

@@ -96,9 +96,9 @@ CATEGORIES = {
     ),
     "hns_scope": _looks(
         {
-            "hns_mod": ("#4477AA", "o", "Host-nation support (MOD budget)"),
-            "sma_covered": ("#EE7733", "^", "Costs covered by the SMA"),
-            "stationing_costs_all": ("#AA3377", "s", "All stationing costs"),
+            "hns_mod": ("#4477AA", "o", "MOD host-nation support budget"),
+            "sma_covered": ("#EE7733", "^", "Part paid under the SMA"),
+            "stationing_costs_all": ("#AA3377", "s", "All outlays for U.S. forces"),
         }
     ),
     "budget_basis": _looks(

@@ -37,11 +37,12 @@ min_reliability = "medium"  # lowest HNS reliability grade kept: "high", "medium
 # %%
 import matplotlib.pyplot as plt
 import pandas as pd
-from IPython.display import Markdown, display
-from matplotlib.ticker import MaxNLocator
+from IPython.display import Markdown
 
 import alliance_data as ad
-from alliance_notebooks import check_parameters, publish, style
+from alliance_notebooks import check_parameters, citations, figures, plotting, publish, style
+from alliance_notebooks.prose import count, listing, possessive, signed_percent, span
+from alliance_notebooks.tables import show
 
 checked = check_parameters(
     "04_burden_sharing",
@@ -51,7 +52,9 @@ checked = check_parameters(
     min_reliability=min_reliability,
 )
 start_year, end_year = checked["start_year"], checked["end_year"]
+window = span(start_year, end_year)  # "1978–2024", or "1990" for one year
 style.use_house_style()
+citations.reset()
 
 # %% [markdown]
 # ## 4.1 Two ledgers of one bargain
@@ -78,6 +81,7 @@ style.use_house_style()
 # %%
 sources = ad.load("sources").set_index("source_id")
 cfr = sources.loc["cfr_us_japan_security_alliance"]
+citations.note(cfr.name)
 Markdown(f"The backgrounder: *{cfr.title}*, {cfr.publisher} (source `{cfr.name}`).")
 
 # %% [markdown]
@@ -92,21 +96,53 @@ Markdown(f"The backgrounder: *{cfr.title}*, {cfr.publisher} (source `{cfr.name}`
 for caveat in ad.describe("host_nation_support").caveats:
     print("-", caveat)
 
+# %% [markdown]
+# ### Nominal and real yen
+#
+# A yen in FY1985 bought more than a yen in FY2021, so a nominal series flatters later years.
+# To compare them we divide by a price index. The package does not ship a consumer price
+# index as such: `price_index` in the next cell *derives* one from SIPRI. SIPRI turns
+# Japan's yen spending into constant 2023 dollars by deflating it with Japan's consumer
+# price index and then converting at the 2023 exchange rate, so dividing the yen series by the constant-dollar
+# series cancels the single exchange rate and leaves the price index, rescaled so that 2023
+# equals one. Two caveats follow. The index is by calendar year while HNS budgets run April to
+# March, so each fiscal year is deflated with the calendar year in which it starts. And the
+# index stops where SIPRI's series stops.
+
+
 # %%
-# Words for each scope; a scope added to the table later is shown with its code spelled out.
-SCOPE_WORDS = {
-    "hns_mod": "Host-nation support (MOD budget)",
-    "sma_covered": "Part paid under the Special Measures Agreement",
-    "stationing_costs_all": "All outlays for U.S. forces (Cabinet, broad)",
-}
+def price_index(base_year=2023):
+    """Japan's consumer price index derived from SIPRI (base_year = 1.0), by year."""
+    sipri = ad.load("defense_spending").query("country_iso3 == 'JPN'").set_index("year")
+    ratio = (sipri["milex_local_currency"] / sipri["milex_usd_m_constant"]).dropna()
+    return ratio / ratio[base_year]
+
+
+def to_real(amounts, fiscal_years, base_year=2023):
+    """Yen amounts in base_year prices (each fiscal year deflated by the year it starts in)."""
+    return amounts / fiscal_years.map(price_index(base_year)).astype(float)
+
+
+index = price_index()
+index_years = index.loc[start_year:end_year]
+if index_years.empty:
+    text = f"The derived index has no year in {window}."
+else:
+    first_year = int(index_years.index.min())
+    text = (
+        f"The derived index runs from {index.index.min()} to {index.index.max()}. Prices in "
+        f"{first_year} stood at {index_years.iloc[0]:.3f} of their 2023 level, so a yen amount "
+        f"from that year is multiplied by {1 / index_years.iloc[0]:.2f} to express it in 2023 yen."
+    )
+Markdown(text)
+
+# %%
 RANK = {"low": 0, "medium": 1, "high": 2}
 
 hns_all = ad.load("host_nation_support")
-for scope in hns_all["scope"].unique():
-    SCOPE_WORDS.setdefault(scope, scope.replace("_", " ").capitalize())
 hns_all = hns_all.assign(
-    scope_words=hns_all["scope"].map(SCOPE_WORDS),
-    real_jpy_100m=ad.to_real(hns_all["amount_jpy_100m"], hns_all["fiscal_year"], "JPN", 2023),
+    scope_words=hns_all["scope"].map(lambda scope: style.name(scope, "hns_scope")),
+    real_jpy_100m=to_real(hns_all["amount_jpy_100m"], hns_all["fiscal_year"]),
 )
 in_window = hns_all["fiscal_year"].between(start_year, end_year)
 graded = hns_all["reliability"].map(RANK).ge(RANK[min_reliability])
@@ -125,49 +161,22 @@ counts = (
     .fillna({"kept": 0})
     .astype(int)
 )
-display(counts.rename_axis("scope").reset_index().style.hide(axis="index"))
+show(counts.rename_axis("scope").reset_index())
 dropped = int((in_window & ~graded).sum())
 
 
 def years_where(flag):
     rows = hns.loc[hns[flag], ["scope_words", "fiscal_year"]].drop_duplicates()
-    return ", ".join(f"FY{r.fiscal_year} ({r.scope_words})" for r in rows.itertuples()) or "none"
+    return listing(f"FY{r.fiscal_year} ({r.scope_words})" for r in rows.itertuples()) or "none"
 
 
 Markdown(
-    f"Within {start_year}–{end_year}, keeping grades at or above *{min_reliability}* leaves "
-    f"{len(hns)} row(s) in {hns.fiscal_year.nunique()} fiscal year(s); {dropped} lower-graded "
-    f"row(s) are dropped. Years in which sources give different values for one scope: "
-    f"{years_where('conflict')}. Years in which two sources give the same value: "
-    f"{years_where('agreeing')}."
+    f"Within {window}, keeping grades at or above *{min_reliability}* leaves "
+    f"{count(len(hns), 'row')} in {count(hns.fiscal_year.nunique(), 'fiscal year')}; "
+    f"{count(dropped, 'lower-graded row')} {'is' if dropped == 1 else 'are'} dropped. "
+    f"Years in which sources give different values for one scope: {years_where('conflict')}. "
+    f"Years in which two sources give the same value: {years_where('agreeing')}."
 )
-
-# %% [markdown]
-# ### Nominal and real yen
-#
-# A yen in FY1985 bought more than a yen in FY2021, so a nominal series flatters later years.
-# To compare them we divide by a price index. The package does not ship a consumer price
-# index as such: `ad.price_index` *derives* one from SIPRI. SIPRI turns Japan's yen spending
-# into constant 2023 dollars by deflating it with Japan's consumer price index and then
-# converting at the 2023 exchange rate, so dividing the yen series by the constant-dollar
-# series cancels the single exchange rate and leaves the price index, rescaled so that 2023
-# equals one. Two caveats follow. The index is by calendar year while HNS budgets run April to
-# March, so each fiscal year is deflated with the calendar year in which it starts. And the
-# index stops where SIPRI's series stops.
-
-# %%
-index = ad.price_index("JPN", 2023)
-index_years = index.loc[start_year:end_year]
-if index_years.empty:
-    text = f"The derived index has no year in {start_year}–{end_year}."
-else:
-    first_year = int(index_years.index.min())
-    text = (
-        f"The derived index runs from {index.index.min()} to {index.index.max()}. Prices in "
-        f"{first_year} stood at {index_years.iloc[0]:.3f} of their 2023 level, so a yen amount "
-        f"from that year is multiplied by {1 / index_years.iloc[0]:.2f} to express it in 2023 yen."
-    )
-Markdown(text)
 
 # %% [markdown]
 # ### The Special Measures Agreements
@@ -190,65 +199,60 @@ sma = sma.assign(
     years=sma["fiscal_year_end"] - sma["fiscal_year_start"] + 1,
 )
 sma["average_jpy_100m"] = sma["total_jpy_100m"] / sma["years"]
-display(
-    sma[["agreement", "signed", "entered_into_force", "fiscal_year_start", "fiscal_year_end"]]
-    .assign(
-        total_jpy_100m=sma["total_jpy_100m"].astype("Float64"),
-        average_per_year=sma["average_jpy_100m"].round(0),
-    )
-    .style.hide(axis="index")
-    .format({"signed": "{:%d %b %Y}", "entered_into_force": "{:%d %b %Y}"}, na_rep="not found")
-    .format({"total_jpy_100m": "{:,.0f}", "average_per_year": "{:,.0f}"}, na_rep="—")
+columns = ["agreement", "signed", "entered_into_force", "fiscal_year_start", "fiscal_year_end"]
+show(
+    sma[columns].assign(
+        total_jpy_100m=sma["total_jpy_100m"], average_per_year=sma["average_jpy_100m"].round(0)
+    ),
+    sources=sma.source_id,
 )
 
 
 # %%
-def decimal_year(dates):
-    """Dates as decimal years, for a year axis."""
-    return dates.dt.year + (dates.dt.day_of_year - 1) / 365.25
-
-
-if sma.empty:
-    print(f"No Special Measures Agreement applies in {start_year}–{end_year}: no Figure 4.1.")
-else:
-    fig, ax = style.new_figure(figsize=(9, 1.6 + 0.45 * len(sma)))
-    rows = sma.reset_index(drop=True)
-    left, right = start_year + 0.25, end_year + 1.25  # April of the first FY, March after the last
+def draw_terms(ax, rows, left, right):
+    """Each agreement's fiscal years as a bar (clipped to left–right), or an arrow at its
+    first year when its end was not found; markers for signature and entry into force."""
+    jpn = style.colour("JPN")
     for y, row in rows.iterrows():
         if pd.notna(row.fiscal_year_end):
             a = max(row.fiscal_year_start + 0.25, left)
             b = min(row.fiscal_year_end + 1.25, right)
-            ax.barh(y, b - a, left=a, height=0.5, color=style.colour("JPN"), alpha=0.35)
+            ax.barh(y, b - a, left=a, height=0.5, color=jpn, alpha=0.35)
         else:
-            ax.plot(row.fiscal_year_start + 0.25, y, ">", color=style.colour("JPN"), ms=9)
-    ax.plot(decimal_year(rows["signed"]), rows.index, "D", color="black", ms=7)
-    ax.plot(
-        decimal_year(rows["entered_into_force"]), rows.index, "o", mfc="white", mec="black", ms=8
-    )
-    if rows["signed"].notna().any():
-        ax.plot([], [], "D", color="black", label="Signed")
-    if rows["entered_into_force"].notna().any():
-        ax.plot([], [], "o", mfc="white", mec="black", label="Entered into force")
+            ax.plot(row.fiscal_year_start + 0.25, y, ">", color=jpn, ms=9)
+    ax.plot(plotting.decimal_year(rows["signed"]), rows.index, "D", color="black", ms=7)
+    entry = plotting.decimal_year(rows["entered_into_force"])
+    ax.plot(entry, rows.index, "o", mfc="white", mec="black", ms=8)
+    for shown_if, label, look in (
+        (rows["signed"].notna().any(), "Signed", {"marker": "D", "color": "black"}),
+        (rows["entered_into_force"].notna().any(), "Entered into force", OPEN_CIRCLE),
+        (rows["fiscal_year_end"].isna().any(), "First fiscal year (end not found)", ARROW),
+    ):
+        if shown_if:
+            plotting.legend_entry(ax, label, **look)
     if rows["fiscal_year_end"].notna().any():
-        ax.barh([], [], color=style.colour("JPN"), alpha=0.35, label="Fiscal years covered")
-    if rows["fiscal_year_end"].isna().any():
-        ax.plot([], [], ">", color=style.colour("JPN"), label="First fiscal year (end not found)")
-    labels = [
-        r.short + (f" (total {r.total_jpy_100m:,})" if pd.notna(r.total_jpy_100m) else "")
-        for r in rows.itertuples()
-    ]
-    ax.set_yticks(rows.index, labels)
+        ax.barh([], [], color=jpn, alpha=0.35, label="Fiscal years covered")
+
+
+OPEN_CIRCLE = {"marker": "o", "mfc": "white", "mec": "black"}
+ARROW = {"marker": ">", "color": style.colour("JPN")}
+if sma.empty:
+    print(f"No Special Measures Agreement applies in {window}: no Figure 4.1.")
+else:
+    fig, ax = figures.new_figure(figsize=(9, 2.4 + 0.45 * len(sma)))
+    rows = sma.reset_index(drop=True)
+    left, right = start_year + 0.25, end_year + 1.25  # April of the first FY, March after the last
+    draw_terms(ax, rows, left, right)
+    totals = rows["total_jpy_100m"].map(lambda t: f" (total {t:,.0f})" if pd.notna(t) else "")
+    ax.set_yticks(rows.index, rows["short"] + totals)
     ax.invert_yaxis()
-    dated = pd.concat([decimal_year(rows["signed"]), decimal_year(rows["entered_into_force"])])
+    dated = pd.concat([plotting.decimal_year(rows[c]) for c in ("signed", "entered_into_force")])
     starts = rows["fiscal_year_start"].clip(lower=start_year) + 0.25
-    ax.set_xlim(min(starts.min(), dated.min()) - 0.5, right + 0.5)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=1))
-    if len(rows) >= 6:  # early agreements sit at the top left, so the top right is empty
-        ax.legend(loc="upper right")
-    else:
-        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1))
-    style.finish(
+    plotting.year_axis(ax, [min(starts.min(), dated.min()) + 0.5, right - 0.5])
+    plotting.legend_below(ax, ncol=4)
+    figures.finish(
         ax,
+        number="4.1",
         title="Special Measures Agreements on host-nation support",
         ylabel="",
         xlabel="Year (bars run April to March, clipped to the years selected)",
@@ -269,15 +273,24 @@ if late.empty:
     text = "No agreement in the years selected has both a signature and an entry-into-force date."
 else:
     text = "From signature to entry into force: " + "; ".join(
-        f"{r.short}, {r.days} days" + (" (after its first fiscal year began)" * r.after_fy_start)
+        f"{r.short}, {count(r.days, 'day')}"
+        + (" (after its first fiscal year began)" * r.after_fy_start)
         for r in late.itertuples()
     )
     on_time = int((~late["after_fy_start"]).sum())
     by_month = late["signed"].sort_values(key=lambda d: d.dt.month)
-    months = " or ".join(by_month.dt.month_name().unique())
+    months = listing(by_month.dt.month_name().unique(), "or")
+    if len(late) == 1:
+        in_force = "it was" if on_time else "it was not"
+        timing = f"{in_force} in force by the start of the first fiscal year it funds"
+    else:
+        timing = (
+            f"{on_time} of these {len(late)} agreements were in force by the start of the "
+            "first fiscal year they fund"
+        )
     text += (
-        f". Signatures fall in {months}; {on_time} of these {len(late)} agreements were in force "
-        "by the start of the first fiscal year they fund, which is the target the timing suggests."
+        f". {'Signatures fall' if len(late) > 1 else 'The signature falls'} in {months}; "
+        f"{timing}, which is the target the timing suggests."
     )
 Markdown(text)
 
@@ -292,11 +305,6 @@ Markdown(text)
 # nominal yen, the lower in 2023 yen.
 
 # %%
-SCOPE_LOOK = {  # one colour and marker per scope (chapter-local: scopes are not book entities)
-    "hns_mod": ("#0072B2", "o"),
-    "sma_covered": ("#009E73", "^"),
-    "stationing_costs_all": ("#CC79A7", "s"),
-}
 averages = sma.dropna(subset=["average_jpy_100m"])
 spread = pd.DataFrame(
     [
@@ -307,62 +315,60 @@ spread = pd.DataFrame(
     ],
     columns=["agreement", "fiscal_year", "average_jpy_100m"],
 )
-spread["real_jpy_100m"] = ad.to_real(spread["average_jpy_100m"], spread["fiscal_year"])
+spread["real_jpy_100m"] = to_real(spread["average_jpy_100m"], spread["fiscal_year"])
+
+
+def draw_scopes(ax, column, spread_column):
+    """One colour and marker per scope; lines only within one scope and one budget basis;
+    a grey bar where sources differ in a year; black dashes for agreement averages."""
+    for (scope, basis), rows in hns.groupby(["scope", "basis"], sort=False):
+        look = style.look(scope, "hns_scope")
+        single = rows[~rows["conflict"]].drop_duplicates("fiscal_year")
+        if len(single) > 1:
+            line = ad.with_all_years(single, "fiscal_year")[column]
+            ax.plot(line.index, line, color=look["color"], linewidth=1.5)
+        open_marker = {"mfc": "white"} if basis == "contract" else {}
+        ax.plot(rows["fiscal_year"], rows[column], linestyle="", ms=7, **look | open_marker)
+    for year, pair in hns[hns["conflict"]].groupby(["scope", "fiscal_year"]):
+        ax.plot([year[1]] * 2, [pair[column].min(), pair[column].max()], color=style.GREY)
+    for _, dashes in spread.groupby("agreement"):
+        ax.plot(dashes["fiscal_year"], dashes[spread_column], "_", color="black", ms=14, mew=2.5)
+    figures.thousands(ax)
+
+
+def legend_extras(ax):
+    """Legend entries for what the markers and lines mean beyond the scopes."""
+    if (hns["basis"] == "contract").any():
+        plotting.legend_entry(ax, "Open: contract basis", marker="o", mfc="white", color="black")
+    if not spread.empty:
+        plotting.legend_entry(ax, "Agreement total ÷ years", marker="_", color="black", ms=14)
+    if hns["conflict"].any():
+        plotting.legend_entry(ax, "Sources differ in one year", color=style.GREY, linestyle="-")
+
 
 if hns.empty and spread.empty:
-    print(f"No HNS figure in {start_year}–{end_year} at grade {min_reliability}: no Figure 4.2.")
+    print(f"No HNS figure in {window} at grade {min_reliability}: no Figure 4.2.")
 else:
-    fig, axes = style.new_figure(nrows=2, sharex=True, figsize=(9, 8.4))
-    for ax, column, spread_column in zip(
-        axes,
-        ["amount_jpy_100m", "real_jpy_100m"],
-        ["average_jpy_100m", "real_jpy_100m"],
-        strict=True,
-    ):
-        for scope, rows in hns.groupby("scope", sort=False):
-            colour, marker = SCOPE_LOOK.get(scope, (style.GREY, "X"))
-            single = rows[~rows["conflict"]].drop_duplicates("fiscal_year")
-            if len(single) > 1:
-                line = ad.with_all_years(single, "fiscal_year")[column]
-                ax.plot(line.index, line, color=colour, linewidth=1.5)
-            ax.plot(
-                rows["fiscal_year"],
-                rows[column],
-                linestyle="",
-                marker=marker,
-                color=colour,
-                ms=7,
-                label=SCOPE_WORDS[scope],
-            )
-            for year, pair in rows[rows["conflict"]].groupby("fiscal_year"):
-                ax.plot([year, year], [pair[column].min(), pair[column].max()], color=style.GREY)
-        for _, dashes in spread.groupby("agreement"):
-            ax.plot(
-                dashes["fiscal_year"], dashes[spread_column], "_", color="black", ms=14, mew=2.5
-            )
-        ax.set_ylim(bottom=0)
-        style.thousands(ax)
-    if not spread.empty:
-        axes[1].plot([], [], "_", color="black", ms=14, mew=2.5, label="Agreement total ÷ years")
-    if hns["conflict"].any():
-        axes[1].plot([], [], color=style.GREY, label="Sources differ in one year")
+    fig, axes = figures.new_figure(nrows=2, sharex=True, figsize=(9, 8.4))
+    draw_scopes(axes[0], "amount_jpy_100m", "average_jpy_100m")
+    draw_scopes(axes[1], "real_jpy_100m", "real_jpy_100m")
     top = pd.concat([hns["amount_jpy_100m"], hns["real_jpy_100m"], spread["real_jpy_100m"]])
     for ax in axes:
         ax.set_ylim(0, 1.1 * top.max())
-    years = pd.concat([hns["fiscal_year"], spread["fiscal_year"]])
-    axes[0].set_xlim(years.min() - 1, years.max() + 1)
-    axes[0].xaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=1))
+    plotting.year_axis(axes[1], pd.concat([hns["fiscal_year"], spread["fiscal_year"]]))
     axes[1].set_ylabel("Real (100 million yen, 2023 prices)")
     axes[1].set_xlabel("Japanese fiscal year (April–March)")
-    axes[1].legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2)
-    style.finish(
+    legend_extras(axes[1])
+    plotting.legend_below(axes[1])
+    figures.finish(
         axes[0],
+        number="4.2",
         title="Japan's payments for U.S. forces, by scope",
         ylabel="Nominal (100 million yen)",
         sources=[*hns["source_id"], *averages["source_id"], "sipri_milex_2025"],
         note=f"Grades below '{min_reliability}' left out. Real values use a price index "
-        "derived from SIPRI (calendar year in which each fiscal year starts). The x-axis "
-        "ends at the last figure shown.",
+        "derived from SIPRI (calendar year in which each fiscal year starts). Lines join "
+        "consecutive years of one scope on one budget basis.",
     )
     plt.show()
 
@@ -373,36 +379,75 @@ parts = []
 if len(mod):
     peak = mod.loc[mod["real_jpy_100m"].idxmax()]
     latest = mod.sort_values("fiscal_year").iloc[-1]
-    parts.append(
-        f"Among the MOD-scope rows kept, the highest real value is FY{peak.fiscal_year}'s "
-        f"{peak.amount_jpy_100m:,.0f} (100 million yen), worth {peak.real_jpy_100m:,.0f} in "
-        f"2023 prices. The latest, FY{latest.fiscal_year}, is {latest.amount_jpy_100m:,.0f}, or "
-        f"{latest.real_jpy_100m:,.0f} in 2023 prices "
-        f"({100 * (latest.real_jpy_100m / peak.real_jpy_100m - 1):+.0f}% in real terms)."
+    highest = (
+        "The only MOD-scope row kept"
+        if len(mod) == 1
+        else ("Among the MOD-scope rows kept, the highest real value")
     )
-if len(broad) > 1:
-    a, b = broad.iloc[0], broad.iloc[-1]
+    parts.append(
+        f"{highest} is FY{peak.fiscal_year}'s {peak.amount_jpy_100m:,.0f} (100 million yen), "
+        f"worth {peak.real_jpy_100m:,.0f} in 2023 prices."
+    )
+    if latest.fiscal_year != peak.fiscal_year:
+        change = signed_percent(100 * (latest.real_jpy_100m / peak.real_jpy_100m - 1))
+        parts.append(
+            f"The latest, FY{latest.fiscal_year}, is {latest.amount_jpy_100m:,.0f}, or "
+            f"{latest.real_jpy_100m:,.0f} in 2023 prices ({change} in real terms against "
+            f"FY{peak.fiscal_year})."
+        )
+    elif len(mod) > 1:
+        parts.append("It is also the latest year kept.")
+if broad["fiscal_year"].nunique() > 1:
+    a, b = broad.sort_values("fiscal_year").iloc[[0, -1]].itertuples()
     parts.append(
         f"The Cabinet's broad total of all outlays for U.S. forces went from "
         f"{a.amount_jpy_100m:,.0f} in FY{a.fiscal_year} to {b.amount_jpy_100m:,.0f} in "
-        f"FY{b.fiscal_year} ({100 * (b.real_jpy_100m / a.real_jpy_100m - 1):+.0f}% in real terms)."
+        f"FY{b.fiscal_year} ({signed_percent(100 * (b.real_jpy_100m / a.real_jpy_100m - 1))} "
+        "in real terms)."
     )
 Markdown(" ".join(parts) or "No MOD-scope or broad-scope row survives the current filters.")
 
 # %% [markdown]
-# **Reading the figure** (at the default parameters). The broad Cabinet series and the MOD's
-# narrower HNS budget are different quantities, and the gap between them is the point: the
-# broad total adds land rents, payments to base-hosting communities and other outlays that
-# the "sympathy budget" leaves out. That is why a reader must never splice one onto the
-# other. Within the MOD scope the kept points describe a peak around the turn of the century
-# and a lower plateau afterwards, and the fall is not an artefact of deflation: Japanese
-# consumer prices hardly moved in those years, so the two panels have nearly the same shape.
-#
+# **Reading the figure.** The broad Cabinet series and the MOD's narrower HNS budget are
+# different quantities: the broad total adds land rents, payments to base-hosting
+# communities and other outlays that the "sympathy budget" leaves out. That is why a reader
+# must never splice one onto the other. The next cell reads the MOD scope over the **whole
+# table** (every grade, whatever the window), so that its sentences hold for any window.
+
+# %%
+mod_rows = hns_all[hns_all["scope"] == "hns_mod"].dropna(subset=["real_jpy_100m"])
+by_year = mod_rows.groupby("fiscal_year")[["amount_jpy_100m", "real_jpy_100m"]].mean()
+top_year = int(by_year["real_jpy_100m"].idxmax())
+after = by_year.loc[top_year + 1 :]
+last_fy = int(by_year.index.max())
+prices = 100 * (index[last_fy] / index[top_year] - 1)
+two_bases = mod_rows.groupby(["fiscal_year", "source_id"]).filter(
+    lambda g: g["basis"].nunique() > 1
+)
+text = (
+    f"Across the whole table, the MOD-scope budget is highest in real terms in FY{top_year} "
+    f"({by_year.loc[top_year, 'real_jpy_100m']:,.0f} in 2023 prices, 100 million yen)."
+)
+if len(after):
+    text += (
+        f" The {count(len(after), 'later fiscal year')} with a figure average "
+        f"{after['real_jpy_100m'].mean():,.0f}, between {after['real_jpy_100m'].min():,.0f} and "
+        f"{after['real_jpy_100m'].max():,.0f}. Consumer prices, by the derived index, moved by "
+        f"{signed_percent(prices, 1)} from {top_year} to {last_fy}, so the fall is not an "
+        "artefact of deflation: the nominal and real panels have nearly the same shape."
+    )
+for (year, source), rows in two_bases.groupby(["fiscal_year", "source_id"]):
+    values = listing(f"{r.amount_jpy_100m:,.0f} on the {r.basis} basis" for r in rows.itertuples())
+    text += f" For FY{year} one source (`{source}`) gives {values}."
+citations.note(mod_rows["source_id"])
+Markdown(text)
+
+# %% [markdown]
 # Three further warnings keep the reading honest:
 #
 # - **Basis.** An expenditure-basis budget counts money to be paid out in the year; a
-#   contract-basis figure counts obligations signed in the year, which may be paid later. The
-#   two FY2009 points come from the *same* MOD table and still differ.
+#   contract-basis figure counts obligations signed in the year, which may be paid later.
+#   Figure 4.2 never joins points of two bases with a line.
 # - **Agreement averages.** Where the agreement average sits close to the MOD-scope budget,
 #   two independent transcriptions corroborate each other; the average cannot say how the
 #   money was phased across the years.
@@ -464,13 +509,17 @@ shown = milex[
 share = shown.pivot(index="year", columns="country_iso3", values="share_of_gdp_pct")
 share = share.reindex(columns=[c for c in compare_countries if c in share.columns])
 if shown.empty:
-    print(f"No SIPRI share of GDP for {', '.join(compare_countries)} in {start_year}–{end_year}.")
+    print(
+        f"No SIPRI share of GDP for {listing(compare_countries)} in {window}."
+        if compare_countries
+        else "No country is chosen for the comparison (compare_countries is empty)."
+    )
 else:
-    names = ", ".join(style.name(c) for c in share.columns)
+    names = listing(style.name(c) for c in share.columns)
     print(f"Data shown: {shown.year.min()}–{shown.year.max()} for {names}")
 for code in compare_countries:
     if code not in share.columns:
-        print(f"{style.name(code)} has no SIPRI share of GDP in {start_year}–{end_year}.")
+        print(f"{style.name(code)} has no SIPRI share of GDP in {window}.")
 
 # %%
 strategy_titles = {
@@ -479,25 +528,23 @@ strategy_titles = {
     "First National Security Strategy": "NSS 2013",
     "2022 National Security Strategy": "NSS 2022",
 }
-strategy = ad.events_titled(strategy_titles)
-strategy = strategy[strategy["date"].dt.year.between(start_year, end_year)]
-strategy = strategy.assign(label=strategy["title"].map(strategy_titles))
-
+strategy = plotting.events_between(strategy_titles, start_year, end_year)
 if share.empty:
     print("Nothing to draw for Figure 4.3.")
 else:
-    fig, ax = style.new_figure(figsize=(9, 5.6))
-    for code in share.columns:
-        look = style.look(code)
-        line = share[code].reindex(range(share.index.min(), share.index.max() + 1))
-        ax.plot(line.index, line, markersize=3, linewidth=2.5 if code == "JPN" else 1.5, **look)
+    fig, ax = figures.new_figure(figsize=(9, 5.6))
+    for code, rows in shown.groupby("country_iso3"):
+        width = 2.5 if code == "JPN" else 1.5
+        plotting.series(
+            ax, rows, "share_of_gdp_pct", markersize=3, linewidth=width, **style.look(code)
+        )
     ax.set_ylim(0, 1.15 * share.max().max())
-    ax.set_xlim(share.index.min() - 0.5, share.index.max() + 0.5)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=1))
-    style.annotate_events(ax, strategy)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=len(share.columns))
-    style.finish(
+    plotting.year_axis(ax, share.index, margin=0.5)
+    plotting.annotate_events(ax, strategy)
+    plotting.legend_below(ax, ncol=len(share.columns))
+    figures.finish(
         ax,
+        number="4.3",
         title="Military expenditure as a share of GDP",
         ylabel="Share of GDP (percent)",
         xlabel="Calendar year",
@@ -507,36 +554,79 @@ else:
     )
     plt.show()
 
+
 # %%
-summary = share.agg(["mean", "min", "max"]).T.assign(last=share.ffill().iloc[-1]).round(2)
-display(summary.rename(index=style.name).rename_axis("country"))
-if "JPN" in share.columns:
-    jpn_share = share["JPN"].dropna()
-    text = (
-        f"Over {jpn_share.index.min()}–{jpn_share.index.max()} Japan's share averaged "
-        f"{jpn_share.mean():.2f} percent of GDP, from {jpn_share.min():.2f} "
-        f"({jpn_share.idxmin()}) to {jpn_share.max():.2f} ({jpn_share.idxmax()}). "
-        + " ".join(
-            f"The average for {style.name(c)} was {share[c].mean():.2f} percent."
-            for c in share.columns
-            if c != "JPN"
-        )
-    )
+def averages(share):
+    """Per country: mean, lowest and highest share over the years it has a value, its
+    first and last such year, and its last value."""
+    rows = {}
+    for code in share.columns:
+        values = share[code].dropna()
+        rows[style.name(code)] = {
+            "from": values.index.min(),
+            "to": values.index.max(),
+            "mean (%)": values.mean(),
+            "lowest (%)": values.min(),
+            "highest (%)": values.max(),
+            "last (%)": values.iloc[-1],
+        }
+    return pd.DataFrame.from_dict(rows, orient="index").rename_axis("country").reset_index()
+
+
+summary = averages(share)
+if summary.empty:
+    text = "No country selected has a SIPRI share of GDP in these years."
 else:
-    text = "Japan is not among the countries selected (or has no data in these years)."
+    show(summary)
+    parts = []
+    for row in summary.to_dict("records"):
+        years = span(row["from"], row["to"])
+        if row["country"] == style.name("JPN") and row["from"] != row["to"]:
+            parts.append(
+                f"Over {years} Japan's share averaged {row['mean (%)']:.2f} percent of GDP, from "
+                f"{row['lowest (%)']:.2f} to {row['highest (%)']:.2f}."
+            )
+        else:
+            verb = "was" if row["from"] == row["to"] else "averaged"
+            parts.append(
+                f"{possessive(row['country'])} share {verb} {row['mean (%)']:.2f} percent in {years}."
+            )
+    text = " ".join(parts)
 Markdown(text)
 
 # %% [markdown]
-# **Reading the figure** (at the default parameters). For most of the period Japan's line is
-# almost flat and well below the others. That flatness is a political choice as much as an
-# economic outcome: from the 1970s Japanese governments treated a low ceiling on defence
-# spending relative to the size of the economy as a norm of postwar restraint, and the line
-# hugs that norm for decades. The United States moves with its wars: its share falls after the
-# Cold War and rises again in the 2000s. South Korea, facing a land border with a hostile
-# state, spends a far larger share than Japan throughout. China's series begins only where
-# SIPRI's estimates do, and those estimates carry wide uncertainty because Beijing's official
-# budget leaves out items SIPRI counts. At the right edge Japan's share rises clearly above its
-# long-run band only after the December 2022 strategy documents.
+# **Reading the figure.** From the 1970s Japanese governments treated a low ceiling on
+# defence spending relative to the size of the economy as a norm of postwar restraint. The
+# next cell reads SIPRI's **whole series** for four countries (whatever the window and the
+# countries chosen above), so that each sentence holds for any parameters.
+
+# %%
+whole = milex.pivot(index="year", columns="country_iso3", values="share_of_gdp_pct")
+ndpo, nss = (
+    ad.events_titled([title])["date"].dt.year.iloc[0]
+    for title in ("First National Defense Program Outline", "2022 National Security Strategy")
+)
+japan = whole["JPN"].dropna()
+restraint = japan.loc[ndpo : nss - 1]
+us = whole["USA"].dropna()
+both = whole[["JPN", "KOR"]].dropna()
+china_from = int(whole["CHN"].dropna().index.min())
+latest = int(japan.index.max())
+above = japan[latest] > restraint.max()
+citations.note(milex.loc[milex["country_iso3"].isin(["JPN", "USA", "KOR", "CHN"]), "source_id"])
+Markdown(
+    f"Across SIPRI's whole series, from the first Defense Program Outline ({ndpo}) to the year "
+    f"before the 2022 strategy ({nss - 1}), Japan's share stayed between "
+    f"{restraint.min():.2f}% and {restraint.max():.2f}% of GDP. The United States moves with "
+    f"its wars: its share fell from {us[1989]:.2f}% in 1989 to {us.loc[1990:2001].min():.2f}% in "
+    f"{us.loc[1990:2001].idxmin()} and rose again to {us.loc[2002:2012].max():.2f}% in "
+    f"{us.loc[2002:2012].idxmax()}. South Korea, facing a land border with a hostile state, "
+    f"spent a larger share than Japan in {(both['KOR'] > both['JPN']).sum()} of the "
+    f"{count(len(both), 'year')} both have. China's series begins only in {china_from}, where "
+    "SIPRI's estimates do, and those estimates carry wide uncertainty because Beijing's "
+    f"official budget leaves out items SIPRI counts. In {latest} Japan's share was "
+    f"{japan[latest]:.2f}%, {'above' if above else 'within'} its {ndpo}–{nss - 1} band."
+)
 
 # %% [markdown]
 # ## 4.5 Constant dollars and the post-2022 build-up
@@ -554,24 +644,22 @@ buildup_titles = {
     "Security legislation enacted": "Security laws 2015",
     "2022 National Security Strategy": "NSS 2022",
 }
-buildup = ad.events_titled(buildup_titles)
-buildup = buildup[buildup["date"].dt.year.between(start_year, end_year)]
-buildup = buildup.assign(label=buildup["title"].map(buildup_titles))
-
+buildup = plotting.events_between(buildup_titles, start_year, end_year)
 if usd_bn.empty:
-    print(f"SIPRI has no Japan figure in {start_year}–{end_year}: no Figure 4.4.")
+    print(f"SIPRI has no Japan figure in {window}: no Figure 4.4.")
 else:
-    fig, ax = style.new_figure(figsize=(9, 5.2))
-    ax.plot(usd_bn.index, usd_bn, linewidth=2.5, markersize=4, **style.look("JPN"))
+    fig, ax = figures.new_figure(figsize=(9, 5.2))
+    rows = usd_bn.rename("usd_bn").reset_index()
+    plotting.series(ax, rows, "usd_bn", linewidth=2.5, markersize=4, **style.look("JPN"))
     ax.set_ylim(0, 1.15 * usd_bn.max())
-    ax.set_xlim(usd_bn.index.min() - 0.5, usd_bn.index.max() + 0.5)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=1))
-    shaded = usd_bn.index.max() >= 2023
+    plotting.year_axis(ax, usd_bn.index, margin=0.5)
+    shaded = usd_bn.index.max() >= nss + 1
     if shaded:
-        ax.axvspan(2022.96, usd_bn.index.max() + 0.5, color=style.colour("JPN"), alpha=0.08)
-    style.annotate_events(ax, buildup)
-    style.finish(
+        ax.axvspan(nss + 0.96, usd_bn.index.max() + 0.5, color=style.colour("JPN"), alpha=0.08)
+    plotting.annotate_events(ax, buildup)
+    figures.finish(
         ax,
+        number="4.4",
         title="Japan's military expenditure in constant 2023 dollars",
         ylabel="US$ billion (constant 2023 prices)",
         xlabel="Calendar year",
@@ -581,27 +669,41 @@ else:
     plt.show()
 
 # %%
-if 2022 in usd_bn.index and usd_bn.index.max() > 2022:
+if nss in usd_bn.index and usd_bn.index.max() > nss:
     last = int(usd_bn.index.max())
-    rise = 100 * (usd_bn[last] / usd_bn[2022] - 1)
-    share_rise = jpn.loc[last, "share_of_gdp_pct"] - jpn.loc[2022, "share_of_gdp_pct"]
+    rise = 100 * (usd_bn[last] / usd_bn[nss] - 1)
+    share_rise = jpn.loc[last, "share_of_gdp_pct"] - jpn.loc[nss, "share_of_gdp_pct"]
     text = (
-        f"Between 2022 and {last} Japan's spending in constant 2023 dollars rose by "
-        f"{rise:.1f} percent, and its share of GDP by {share_rise:.2f} percentage points, to "
-        f"{jpn.loc[last, 'share_of_gdp_pct']:.2f} percent."
+        f"Between {nss} and {last} Japan's spending in constant 2023 dollars changed by "
+        f"{signed_percent(rise, 1)}, and its share of GDP by {share_rise:+.2f} percentage points, "
+        f"to {jpn.loc[last, 'share_of_gdp_pct']:.2f} percent."
     )
 else:
-    text = "The selected years do not include both 2022 and a later year, so no build-up is shown."
+    text = (
+        f"The selected years do not include both {nss} and a later year, so no build-up is shown."
+    )
 Markdown(text)
 
 # %% [markdown]
-# **Reading the figure** (at the default parameters). After growing through the 1970s and
-# 1980s, Japan's real defence spending barely moved for two decades. The December 2022
-# documents (the National Security Strategy and its companions, which also approved a
-# counterstrike capability) mark a break, and the rise that follows is the steepest in the
-# series. SIPRI's calendar-year figures are built from Japan's April–March budgets, so a single
-# year's movement near a turning point can reflect timing as much as policy.
-#
+# **Reading the figure.** The December 2022 documents (the National Security Strategy and its
+# companions, which also approved a counterstrike capability) mark a break. The next cell
+# reads SIPRI's **whole** constant-dollar series for Japan, whatever the window.
+
+# %%
+volume = milex[milex["country_iso3"] == "JPN"].set_index("year")["milex_usd_m_constant"].dropna()
+steps = volume.pct_change().mul(100).dropna()
+flat = volume.loc[1990 : nss - 1]
+Markdown(
+    f"Over the whole series Japan's real spending rose from {volume.iloc[0] / 1000:,.1f} billion "
+    f"(2023 dollars) in {volume.index[0]} to {volume.loc[:1989].max() / 1000:,.1f} billion by "
+    f"{volume.loc[:1989].idxmax()}, then stayed between {flat.min() / 1000:,.1f} and "
+    f"{flat.max() / 1000:,.1f} billion from 1990 to {nss - 1}. The largest one-year rise of the "
+    f"whole series is {signed_percent(steps.max(), 1)}, in {steps.idxmax()}. SIPRI's "
+    "calendar-year figures are built from Japan's April–March budgets, so a single year's "
+    "movement near a turning point can reflect timing as much as policy."
+)
+
+# %% [markdown]
 # Constant dollars at 2023 exchange rates are the right choice for comparing volumes over
 # time. They are the wrong choice for asking what Japan's spending was worth in dollars *in a
 # given year*; that needs SIPRI's current-dollar column, which moves with the exchange rate.
@@ -685,14 +787,14 @@ check("04.3", int((ex_share >= 1.0).sum()))
 # %% [markdown]
 # ### Exercise 4.4
 # Compare the FY2000 and FY2021 MOD-scope HNS budgets in real terms (2023 prices, with
-# `ad.to_real`). By how many percent did the budget change, to one decimal? Why is the real
+# the chapter's `to_real`). By how many percent did the budget change, to one decimal? Why is the real
 # change close to the nominal one?
 
 # %% tags=["solution"]
 ex_hns = ad.load("host_nation_support")
 ex_pair = ex_hns.query("scope == 'hns_mod' and fiscal_year in [2000, 2021]")
 ex_pair = ex_pair.set_index("fiscal_year")["amount_jpy_100m"]
-ex_real = ad.to_real(ex_pair, ex_pair.index.to_series(), "JPN", 2023)
+ex_real = to_real(ex_pair, ex_pair.index.to_series())
 print(f"nominal {100 * (ex_pair[2021] / ex_pair[2000] - 1):.1f}%")
 print(f"real {100 * (ex_real[2021] / ex_real[2000] - 1):.1f}%")
 check("04.4", 100 * (ex_real[2021] / ex_real[2000] - 1))
@@ -713,11 +815,4 @@ check("04.4", 100 * (ex_real[2021] / ex_real[2000] - 1))
 # ## Sources
 
 # %%
-for table in [
-    "host_nation_support",
-    "special_measures_agreements",
-    "defense_spending",
-    "claims",
-    "events",
-]:
-    print(f"--- {table}\n{ad.cite(table)}\n")
+citations.sources_cell()
