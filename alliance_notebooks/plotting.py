@@ -175,12 +175,13 @@ def annotate_events(
     ax.set_title(ax.get_title(), pad=6 + 16 * len(rows))
 
 
-def stacked_bars(ax, wide: pd.DataFrame, keys: Iterable[str], *, hatched=(), group=None):
+def stacked_bars(ax, wide: pd.DataFrame, keys: Iterable[str], *, hatched=(), group=None, **bar):
     """Bars stacked by column of ``wide`` (index: years), each in its entity's look; bars
-    of the ``hatched`` years get hatching. Returns the stacked totals."""
+    of the ``hatched`` years get hatching; ``bar`` goes to ``ax.bar`` (e.g. ``width``).
+    Columns without a value are left out. Returns the stacked totals."""
     bottom = pd.Series(0.0, index=wide.index)
     hatch = ["//" if year in set(hatched) else "" for year in wide.index]
-    for key in [k for k in keys if k in wide]:
+    for key in [k for k in keys if k in wide and wide[k].fillna(0).any()]:
         values = wide[key].astype(float).fillna(0)
         found = style.entry(key, group)
         ax.bar(
@@ -191,6 +192,7 @@ def stacked_bars(ax, wide: pd.DataFrame, keys: Iterable[str], *, hatched=(), gro
             label=found.name,
             hatch=hatch,
             edgecolor="white",
+            **bar,
         )
         bottom = bottom + values
     return bottom

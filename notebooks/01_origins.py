@@ -36,14 +36,18 @@ end_year = 1960  # last year of events shown (integer)
 
 # %%
 import pandas as pd
-from IPython.display import Markdown, display
+from IPython.display import Markdown
 
 import alliance_data as ad
-from alliance_notebooks import check_parameters, publish, style
+from alliance_notebooks import check_parameters, citations, figures, plotting, publish, style
+from alliance_notebooks.prose import count, date_words, listing, span
+from alliance_notebooks.tables import show
 
 checked = check_parameters("01_origins", start_year=start_year, end_year=end_year)
 start_year, end_year = checked["start_year"], checked["end_year"]
+window = span(start_year, end_year)  # "1945–1960", or "1952" for one year
 style.use_house_style()
+citations.reset()
 
 # %% [markdown]
 # ## The record we are working with
@@ -58,28 +62,38 @@ events = ad.load("events").sort_values(["date", "title"]).reset_index(drop=True)
 events["year"] = events["date"].dt.year
 shown = events[events["year"].between(start_year, end_year)]
 if len(shown):
-    print(f"Data shown: {shown.year.min()}–{shown.year.max()} ({len(shown)} events)")
-    display(shown["category"].value_counts().to_frame("events").T)
+    print(f"Data shown: {shown.year.min()}–{shown.year.max()} ({count(len(shown), 'event')})")
+    show(shown["category"].value_counts().rename_axis("category").reset_index(name="events"))
 else:
-    print(f"Data shown: none (the events table has no row dated {start_year}–{end_year})")
+    print(f"Data shown: none (the events table has no row dated {window})")
 
 
 # %%
-def day_month_year(date):
-    """A date as '8 September 1951'."""
-    return f"{date.day} {date:%B %Y}"
-
-
 sources = ad.load("sources").set_index("source_id")
 grades = shown["source_id"].map(sources["source_quality"]).value_counts()
 exact = int((shown["date_precision"] == "day").sum())
-Markdown(
-    f"Of the {len(shown)} events dated {start_year}–{end_year}, {exact} are known to the day; "
-    f"the remaining {len(shown) - exact} carry only a month or a year. By the grade of "
-    "their source: "
-    + ", ".join(f"{grade.replace('_', ' ')} {n}" for grade, n in grades.items())
-    + "."
-) if len(shown) else Markdown("With no events in these years, there is nothing to grade.")
+citations.note(shown["source_id"])
+if shown.empty:
+    text = "With no events in these years, there is nothing to grade."
+else:
+    known = (
+        f"{exact} {'is' if exact == 1 else 'are'} known to the day"
+        if len(shown) > 1
+        else ("it is known to the day" if exact else "it carries only a month or a year")
+    )
+    rest = len(shown) - exact
+    text = (
+        f"Of the {count(len(shown), 'event')} dated {window}, {known}"
+        + (
+            f"; {rest} carr{'ies' if rest == 1 else 'y'} only a month or a year"
+            if len(shown) > 1 and rest
+            else ""
+        )
+        + ". By the grade of their source: "
+        + listing(f"{style.name(g, 'source_quality').lower()} {n}" for g, n in grades.items())
+        + "."
+    )
+Markdown(text)
 
 # %% [markdown]
 # Two cautions follow. First, this is a curated list, so the number of rows in a category
@@ -115,9 +129,10 @@ pact = ad.events_titled(
 signed = pact["Security Treaty signed"]
 in_force = pact["Security Treaty enters into force"]
 peace = pact["San Francisco Peace Treaty enters into force"]
+citations.note(ad.events_titled(pact.index)["source_id"])
 Markdown(
-    f"The Security Treaty was signed on {day_month_year(signed)} and took effect on "
-    f"{day_month_year(in_force)}; the peace treaty took effect on {day_month_year(peace)}, "
+    f"The Security Treaty was signed on {date_words(signed)} and took effect on "
+    f"{date_words(in_force)}; the peace treaty took effect on {date_words(peace)}, "
     f"{'the same day' if peace == in_force else 'a different day'}. "
     "The occupation ended, in other words, at the moment American forces were granted the "
     "right to stay."
@@ -134,7 +149,8 @@ Markdown(
 claims = ad.load("claims").set_index("claim_id")
 claims["publication"] = claims["seed_source_id"].map(sources["publisher"] + ": " + sources["title"])
 claim_columns = ["publication", "paraphrase", "evidence_value", "verdict"]
-display(claims.loc[["C033", "C036", "C038"], claim_columns].style.hide(axis="index"))
+checked_claims = claims.loc[["C033", "C036", "C038"]]
+show(checked_claims[claim_columns], sources=checked_claims.seed_source_id)
 
 # %% [markdown]
 # ## The Yoshida line: a doctrine named after the fact
@@ -156,7 +172,9 @@ print(
 yoshida = ad.load("leaders").query("name == 'Shigeru Yoshida'")
 terms = "; ".join(f"{t.term_start:%b %Y}–{t.term_end:%b %Y}" for t in yoshida.itertuples())
 print(f"Yoshida's terms as prime minister ({len(yoshida)}): {terms}")
-display(claims.loc[["C055", "C056", "C057"], claim_columns].style.hide(axis="index"))
+citations.note([doctrine_row.source_id, *yoshida.source_id])
+checked_claims = claims.loc[["C055", "C056", "C057"]]
+show(checked_claims[claim_columns], sources=checked_claims.seed_source_id)
 
 # %% [markdown]
 # The checks pull in two directions. The year the doctrine supposedly took shape could not be
@@ -181,60 +199,34 @@ display(claims.loc[["C055", "C056", "C057"], claim_columns].style.hide(axis="ind
 
 
 # %%
-def decimal_year(dates):
-    """Dates as fractional years (1960.0 = 1 January 1960)."""
-    return dates.dt.year + (dates.dt.day_of_year - 1) / 365.25
-
-
-def draw_timeline(ax, events, leaders, start_year, end_year):
-    """Events as markers, one row per category, above bands of leaders' terms.
-
-    Returns the names of leaders whose bands are too short to hold a label.
-    """
+def mark_events(ax, events):
+    """Events as markers, one row per category (filled: dated to the day); markers of one
+    row and date are spread vertically. Returns the row of each category."""
     categories = list(dict.fromkeys(events.sort_values("date")["category"]))
     rows = {c: i + 2 for i, c in enumerate(reversed(categories))}
-    x = decimal_year(events["date"])
+    x = plotting.decimal_year(events["date"])
     rank = events.groupby(["category", "date"]).cumcount()
     size = events.groupby(["category", "date"])["title"].transform("size")
     y = events["category"].map(rows) + (rank - (size - 1) / 2) * 0.22
     exact = events["date_precision"] == "day"
-    ink = "#333333"
-    ax.scatter(x[exact], y[exact], s=42, color=ink, zorder=3, label="dated to the day")
-    ax.scatter(
-        x[~exact],
-        y[~exact],
-        s=42,
-        facecolor="white",
-        edgecolor=ink,
-        linewidth=1.4,
-        zorder=3,
-        label="dated to the month or year",
-    )
+    ax.scatter(x[exact], y[exact], s=42, color=style.INK, zorder=3, label="dated to the day")
+    ax.scatter(x[~exact], y[~exact], s=42, facecolor="white", edgecolor=style.INK,
+               linewidth=1.4, zorder=3, label="dated to the month or year")  # fmt: skip
+    return rows
+
+
+def leader_bands(ax, leaders):
+    """Terms of office as bands (Japan on row 1, United States on row 0), each named where
+    the name fits. Returns the names too short to hold a label."""
     labels = []
     for row, country in ((1, "JPN"), (0, "USA")):
         terms = leaders[leaders["country_iso3"] == country].reset_index(drop=True)
         for i, term in terms.iterrows():
-            bar = ax.barh(
-                row,
-                term.x1 - term.x0,
-                left=term.x0,
-                height=0.7,
-                color=style.colour(country),
-                alpha=0.35 if i % 2 else 0.6,
-                edgecolor="white",
-                zorder=2,
-            )[0]
+            bar = ax.barh(row, term.x1 - term.x0, left=term.x0, height=0.7, zorder=2,
+                          color=style.colour(country), alpha=0.35 if i % 2 else 0.6)[0]  # fmt: skip
             surname = term["name"].split()[-1]
-            text = ax.text(
-                (term.x0 + term.x1) / 2, row, surname, ha="center", va="center", zorder=4
-            )
+            text = ax.text((term.x0 + term.x1) / 2, row, surname, ha="center", va="center")
             labels.append((text, bar, surname))
-    ax.set_yticks([0, 1, *rows.values()], ["U.S. president", "Japan PM", *rows.keys()])
-    ax.set_xlim(start_year - 0.25, end_year + 1)
-    ax.set_ylim(-0.6, len(categories) + 1.6)
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.grid(axis="y", alpha=0.15)
-    ax.legend(loc="lower right", bbox_to_anchor=(1, 1), ncols=2, borderaxespad=0.2)
     ax.figure.canvas.draw()  # measure each name against its band; drop names that do not fit
     unlabelled, named = [], set()
     for text, bar, surname in labels:
@@ -251,36 +243,64 @@ leaders = ad.load("leaders")
 low, high = pd.Timestamp(start_year, 1, 1), pd.Timestamp(end_year + 1, 1, 1)
 term_end = leaders["term_end"].fillna(high)
 in_office = leaders[(leaders["term_start"] < high) & (term_end > low)].copy()
-in_office["x0"] = decimal_year(in_office["term_start"].clip(lower=low))
-in_office["x1"] = decimal_year(term_end[in_office.index].clip(upper=high))
+in_office["x0"] = plotting.decimal_year(in_office["term_start"].clip(lower=low))
+in_office["x1"] = plotting.decimal_year(term_end[in_office.index].clip(upper=high))
 
-fig, ax = style.new_figure(figsize=(10, 6.5))
-short = draw_timeline(ax, shown, in_office, start_year, end_year)
-caption = style.finish(
+fig, ax = figures.new_figure(figsize=(10, 7))
+rows = mark_events(ax, shown)
+ax.set_yticks([0, 1, *rows.values()], ["U.S. president", "Japan PM", *rows.keys()])
+ax.set_ylim(-0.6, len(rows) + 1.6)
+ax.set_xlim(start_year - 0.25, end_year + 1)
+plotting.year_axis(ax, [], margin=0)
+ax.grid(axis="y", alpha=0.15)
+plotting.legend_below(ax)
+short = leader_bands(ax, in_office)
+figures.finish(
     ax,
-    title=f"Alliance events by category, {start_year}–{end_year}",
+    number="1.1",
+    title=f"Alliance events by category, {window}",
     ylabel="Event category / office",
     xlabel="Year",
     sources=[*shown["source_id"], *in_office["source_id"]],
-    note="Bands show terms of office (Japan blue, United States vermilion); too short to "
-    f"name: {', '.join(short) or 'none'}.",
+    note="Bands show terms of office, in each country's colour; too short to name: "
+    f"{listing(short) or 'none'}.",
 )
 
 # %%
 pms = in_office.query("country_iso3 == 'JPN'")
 presidents = in_office.query("country_iso3 == 'USA'")
 per_year = shown["year"].value_counts()
-busiest = f"{per_year.idxmax()}, with {per_year.max()} events" if len(shown) else "none"
+top = sorted(per_year[per_year == per_year.max()].index) if len(shown) else []
+busiest = (
+    f"The busiest {'year' if len(top) == 1 else 'years'} shown: {listing(top)}, with "
+    f"{count(per_year.max(), 'event')}{' each' if len(top) > 1 else ''}."
+    if top
+    else "No event falls in these years."
+)
 Markdown(
-    f"Between {start_year} and {end_year} the bands show {len(pms)} prime-ministerial terms "
-    f"held by {pms['name'].nunique()} people, against {presidents['name'].nunique()} U.S. "
-    f"presidents. The busiest single year in the table is {busiest}."
+    f"In {window} the bands show {count(len(pms), 'prime-ministerial term')} held by "
+    f"{count(pms['name'].nunique(), 'person', 'people')}, against "
+    f"{count(presidents['name'].nunique(), 'U.S. president')}. {busiest}"
 )
 
 # %% [markdown]
-# With the default years, the picture has a clear shape. Events bunch in two bursts: the
-# settlement of 1951–52, negotiated by Yoshida under Truman, and the revision and crisis of
-# 1960 under Eisenhower. Between them run protests and incidents, each of them a local quarrel
+# Over the chapter's period, 1945–1960 (whatever the window), the picture has a clear shape.
+# The cell below counts the events of each year in the whole table for those years.
+
+# %%
+period = events[events["year"].between(1945, 1960)]
+per_year_all = period["year"].value_counts().sort_index()
+bursts = per_year_all.nlargest(3).index.sort_values()
+Markdown(
+    f"Of the {count(len(period), 'event')} the table dates 1945–1960, "
+    f"{per_year_all[bursts].sum()} fall in {listing(bursts)} alone: "
+    + listing(f"{count(per_year_all[y], 'event')} in {y}" for y in bursts)
+    + "."
+)
+
+# %% [markdown]
+# Events bunch in two bursts: the settlement of 1951–52, negotiated by Yoshida under Truman,
+# and the revision and crisis of 1960 under Eisenhower. Between them run protests and incidents, each of them a local quarrel
 # about land, jurisdiction or conduct rather than about grand strategy. The instability of
 # Japanese politics during the occupation is visible in the crowded left end of the
 # prime-ministerial band, while the long Yoshida band marks the stretch in which the basic
@@ -318,57 +338,55 @@ months = {"March": 3, "June": 6, "September": 9}
 troops["x"] = troops.index + (troops["report_month"].map(months) - 0.5) / 12
 area_coverage = f"{by_area.year.min()}–{by_area.year.max()}"
 if troops.empty:
-    print(f"Troop reports shown: none (the area split covers {area_coverage} only)")
+    inside = by_area.year.min() <= end_year and start_year <= by_area.year.max()
+    why = f"no report in {window}" if inside else f"the area split covers {area_coverage} only"
+    print(f"Troop reports shown: none ({why})")
 else:
     first, last = troops.index.min(), troops.index.max()
     print(f"Troop reports shown: {first}–{last} ({len(troops)} reports)")
     if last < end_year:
         print(f"The area split ends with the {last} report; later years are not drawn.")
 
+
 # %%
+def report_note(troops):
+    """The caption's words on report months, missing reports and distorted splits."""
+    gaps = sorted(set(range(troops.index.min(), troops.index.max())) - set(troops.index))
+    months = listing(
+        f"{month} ({span(years.min(), years.max())})"
+        for month, years in troops.index.to_series().groupby(troops["report_month"], sort=False)
+    )
+    note = f"Report month: {months}. No report: {listing(gaps) or 'none'}."
+    if troops["distorted"].any():
+        hatched = listing(troops.index[troops["distorted"]])
+        note += f" Hatched ({hatched}): the report counts Okinawa's air force personnel with the mainland."
+    return note
+
+
 if len(troops):
-    fig, ax = style.new_figure()
-    bottom = pd.Series(0.0, index=troops.index)
-    hatch = ["//" if d else "" for d in troops["distorted"]]
-    for area in ["mainland", "okinawa", "bonin_volcano"]:
-        values = troops[area].astype(float).fillna(0)
-        if values.any():
-            ax.bar(
-                troops["x"],
-                values,
-                bottom=bottom,
-                width=0.6,
-                color=style.colour(area),
-                label=style.name(area),
-                hatch=hatch,
-                edgecolor="white",
-                linewidth=0.5,
-            )
-            bottom += values
-    ax.set_xlim(troops.index.min() - 0.5, troops.index.max() + 1.5)
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    style.thousands(ax)
+    fig, ax = figures.new_figure()
+    placed = troops.set_index("x")  # each bar at its report's month
+    totals = plotting.stacked_bars(ax, placed, ["mainland", "okinawa", "bonin_volcano"],
+                                   hatched=placed.index[placed["distorted"]], width=0.6)  # fmt: skip
+    plotting.year_axis(ax, [troops.index.min(), troops.index.max() + 1], margin=0.5)
+    ax.set_ylim(0, 1.1 * totals.max())
+    figures.thousands(ax)
     ax.legend(loc="upper right")
     protests = shown[shown["category"].isin(["protest", "incident"])]
     protests = protests[protests["date"] < pd.Timestamp(troops.index.max() + 1, 1, 1)]
     first_each_year = protests.groupby("year").head(1)
-    style.annotate_events(ax, first_each_year.assign(label=first_each_year["title"]))
-    gaps = sorted(set(range(troops.index.min(), troops.index.max())) - set(troops.index))
-    month_spans = "; ".join(
-        f"{month} ({years.min()}–{years.max()})"
-        for month, years in troops.index.to_series().groupby(troops["report_month"], sort=False)
-    )
-    note = f"Report month: {month_spans}. No report: {', '.join(map(str, gaps)) or 'none'}."
-    if troops["distorted"].any():
-        hatched = ", ".join(map(str, troops.index[troops["distorted"]]))
-        note += f" Hatched ({hatched}): the report counts Okinawa's air force personnel with the mainland."
-    caption = style.finish(
+    plotting.annotate_events(ax, first_each_year.assign(label=first_each_year["title"]))
+    figures.finish(
         ax,
+        number="1.2",
         title="U.S. military personnel in Japan, by area",
         ylabel="Personnel (persons)",
         xlabel="Year (bars placed at each report's month)",
-        sources=by_area.loc[by_area.year.between(start_year, end_year), "source_id"],
-        note=note,
+        sources=[
+            *by_area.loc[by_area.year.between(start_year, end_year), "source_id"],
+            *first_each_year["source_id"],
+        ],  # fmt: skip
+        note=report_note(troops),
     )
 
 # %%
@@ -379,7 +397,8 @@ okinawa_share = decade["okinawa"] / decade["total"]
 peak = int(decade["total"].max())
 peak_year = int(decade["total"].idxmax())
 Markdown(
-    f"U.S. strength in Japan peaked at {peak:,} in the {peak_year} report. Between the 1955 "
+    "In the reports of 1950–1960 (whatever the window), U.S. strength in Japan peaked at "
+    f"{peak:,} in the {peak_year} report. Between the 1955 "
     f"and 1960 reports the mainland contingent fell by {mainland_cut:.0%}, while the Okinawa "
     f"contingent grew by {okinawa_rise:.0%}. Okinawa's share of the total was "
     f"{okinawa_share[1955]:.0%} in 1955 and {okinawa_share[1960]:.0%} in 1960."
@@ -406,8 +425,8 @@ decade_years = decade.index.to_series()
 missing = sorted(set(range(1950, 1961)) - set(decade_years))
 switch = decade["report_month"].ne(decade["report_month"].shift()).iloc[1:]
 Markdown(
-    f"Reports 1950–1960: none for {', '.join(map(str, missing)) or 'no year'}; the report "
-    f"month changes in {', '.join(map(str, switch[switch].index)) or 'no year'} "
+    f"Reports 1950–1960: none for {listing(missing) or 'no year'}; the report "
+    f"month changes in {listing(switch[switch].index) or 'no year'} "
     f"(from {decade['report_month'].iloc[0]} to {decade['report_month'].iloc[-1]})."
 )
 
@@ -437,7 +456,7 @@ provisions["articles"] = (
     provisions["article_1951"].fillna("?") + " → " + provisions["article_1960"].fillna("?")
 )
 reading_copy = provisions[["provision", "treaty_1951", "treaty_1960", "articles", "change"]]
-display(
+show(
     reading_copy.rename(
         columns={
             "provision": "Provision",
@@ -446,14 +465,15 @@ display(
             "articles": "Articles (1951 → 1960)",
             "change": "Change",
         }
-    ).style.hide(axis="index")
+    ),
+    sources=provisions.source_id,
 )
 
 # %%
 changes = provisions["change"].value_counts()
 Markdown(
     f"Of the {changes.sum()} provisions compared, "
-    + ", ".join(f"{n} {kind}" for kind, n in changes.items())
+    + listing(f"{n} {kind}" for kind, n in changes.items())
     + " (1951 → 1960)."
 )
 
@@ -489,11 +509,7 @@ Markdown(
 # %%
 talks = ad.events_titled(["Treaty revision talks open"]).iloc[0]
 crisis = events[(events["date"] >= talks.date) & (events["year"] <= 1960)]
-display(
-    crisis[["date", "category", "title"]]
-    .assign(date=crisis["date"].dt.strftime("%d %b %Y"))
-    .style.hide(axis="index")
-)
+show(crisis[["date", "category", "title"]], sources=crisis.source_id)
 
 # %% [markdown]
 # Kishi Nobusuke, a wartime cabinet minister who had been held as a suspected war criminal,
@@ -504,7 +520,7 @@ display(
 # dates in the next paragraph are read from the events table.
 
 # %%
-anpo = ad.events_titled(
+anpo_rows = ad.events_titled(
     [
         "Lower house passes revised treaty",
         "Revised treaty approved by default",
@@ -512,18 +528,19 @@ anpo = ad.events_titled(
         "Kishi cabinet resigns",
         "Mass rally around the Diet",
     ]
-).set_index("title")["date"]
+)
+anpo = anpo_rows.set_index("title")["date"]
 Markdown(
     "After police carried opposition members out of the chamber, the ruling party pushed the "
-    f"treaty through the lower house on {day_month_year(anpo['Lower house passes revised treaty'])}; "
+    f"treaty through the lower house on {date_words(anpo['Lower house passes revised treaty'])}; "
     "under the constitution the Diet was then deemed to have approved it, without an "
     "upper-house vote, once the waiting period ran out, on "
-    f"{day_month_year(anpo['Revised treaty approved by default'])}. Protesters who had opposed "
+    f"{date_words(anpo['Revised treaty approved by default'])}. Protesters who had opposed "
     "the treaty now also defended parliamentary democracy against Kishi. The mobbing of the "
     "White House press secretary's car, the death of the student Kanba Michiko inside the Diet "
     "grounds, and the cancellation of Eisenhower's visit followed in quick succession. The "
-    f"treaty entered into force on {day_month_year(anpo['1960 treaty enters into force'])}, "
-    f"and the Kishi cabinet resigned on {day_month_year(anpo['Kishi cabinet resigns'])}."
+    f"treaty entered into force on {date_words(anpo['1960 treaty enters into force'])}, "
+    f"and the Kishi cabinet resigned on {date_words(anpo['Kishi cabinet resigns'])}."
 )
 
 # %% [markdown]
@@ -536,8 +553,10 @@ Markdown(
 
 # %%
 rally = anpo["Mass rally around the Diet"]
-print(f"Mass rally around the Diet, as the events table dates it: {day_month_year(rally)}")
-display(claims.loc[["C045", "C049"], claim_columns].style.hide(axis="index"))
+print(f"Mass rally around the Diet, as the events table dates it: {date_words(rally)}")
+citations.note(anpo_rows.source_id)
+checked_claims = claims.loc[["C045", "C049"]]
+show(checked_claims[claim_columns], sources=checked_claims.seed_source_id)
 
 # %% [markdown]
 # ## Key figures
@@ -649,5 +668,4 @@ check("01.3", len(ex_weak))
 # ## Sources
 
 # %%
-for table in ["events", "leaders", "treaty_provisions", "troops_japan_by_area", "claims"]:
-    print(ad.cite(table), end="\n\n")
+citations.sources_cell()
