@@ -32,17 +32,20 @@ start_year = 1952  # first year shown (arms deliveries and trade)
 end_year = 2022  # last year shown (arms deliveries and trade)
 
 # %%
-import matplotlib.pyplot as plt
 import pandas as pd
-from IPython.display import Markdown, display
+from IPython.display import Markdown
 from matplotlib.ticker import MaxNLocator
 
 import alliance_data as ad
-from alliance_notebooks import check_parameters, publish, style
+from alliance_notebooks import check_parameters, citations, figures, plotting, publish, style
+from alliance_notebooks.prose import count, listing
+from alliance_notebooks.tables import show
 
+# %%
 checked = check_parameters("07_trade_arms", start_year=start_year, end_year=end_year)
 start_year, end_year = checked["start_year"], checked["end_year"]
-style.use_house_style()
+window = f"{start_year}–{end_year}" if start_year < end_year else f"{start_year}"
+citations.reset()
 
 # %% [markdown]
 # The year window applies to both tables. Each section prints the years its own table
@@ -69,7 +72,9 @@ sources = ad.load("sources").set_index("source_id")
 events = ad.load("events")
 trade_all = ad.load("trade")
 c074 = claims.loc["C074"]
-explainer = sources.loc[c074.seed_source_id]
+explainer = sources.loc[citations.note([c074.seed_source_id, c074.source_id])[0]]
+
+# %%
 trade_like = [c for c in events["category"].unique() if "trade" in c or "econom" in c]
 Markdown(
     f"> **Claim C074** (*{explainer.title}*, {explainer.publisher}, a {explainer.kind} text): "
@@ -79,7 +84,7 @@ Markdown(
     f"The events table has {len(events)} dated events in "
     f"{events.category.nunique()} categories, "
     + (
-        f"of which {', '.join(trade_like)} concern trade."
+        f"of which {listing(trade_like)} concern trade."
         if trade_like
         else "none of them about trade, so no trade dispute is placed on a timeline here."
     )
@@ -102,62 +107,40 @@ Markdown(
 # Trade Commission, the U.S. Trade Representative, the International Trade Administration and
 # the press, every one on the Census basis of U.S. statistics but measured and rounded in
 # different ways. The column `basis` names the way, and rows on different bases must never be
-# joined into one line. The catalogue's caveats say what was found and what was not.
+# joined into one line. Each basis has its own colour and marker in the house style. The
+# catalogue's caveats say what was found and what was not.
 
 # %%
 for caveat in ad.describe("trade").caveats:
     print("-", caveat)
 
 # %%
-# Words for each basis; a basis added to the table later takes its words from the caveats.
-BASIS_WORDS = {
-    "census_balance_reported_by_press": "Census balance, as the press reported it",
-    "census_basis_cited_by_crs": "Census basis, as CRS reports cite it",
-    "census_total_exports_general_imports": "Census: total exports, general imports (USITC)",
-    "usitc_trade_shifts": "USITC Trade Shifts (definitions not stated)",
-    "ustr_rounded": "USTR, rounded",
-    "ita_rounded": "ITA Country Commercial Guide, rounded",
-}
-for caveat in ad.describe("trade").caveats:
-    code, _, words = caveat.removeprefix("basis ").partition(": ")
-    if caveat.startswith("basis ") and code not in BASIS_WORDS:
-        BASIS_WORDS[code] = words.split(",")[0].rstrip(".")
-for code in trade_all["basis"].unique():
-    BASIS_WORDS.setdefault(code, code.replace("_", " "))
-# One colour and marker per basis, in order of each basis's first year (chapter-local).
-BASIS_LOOKS = [
-    ("#0072B2", "o"),
-    ("#D55E00", "s"),
-    ("#009E73", "D"),
-    ("#CC79A7", "^"),
-    ("#E69F00", "v"),
-    ("#56B4E9", "P"),
-    ("#000000", "X"),
-]
-order = trade_all.groupby("basis")["year"].min().sort_values().index
-BASIS_LOOK = {code: BASIS_LOOKS[i % len(BASIS_LOOKS)] for i, code in enumerate(order)}
-
+BASIS = "trade_basis"  # the house style's looks for the trade table's bases
 trade = trade_all[trade_all["year"].between(start_year, end_year)]
 balance = trade.dropna(subset=["us_balance_usd_bn"]).sort_values("year")
 if trade.empty:
-    print(
-        f"The trade table has no row in {start_year}–{end_year} (it covers "
-        f"{trade_all.year.min()}–{trade_all.year.max()}): Figure 7.1 is not drawn."
-    )
+    covered = f"{trade_all.year.min()}–{trade_all.year.max()}"
+    print(f"The trade table has no row in {window} (it covers {covered}): Figure 7.1 is not drawn.")
 else:
     print(f"Data shown: {trade.year.min()}–{trade.year.max()} (trade)")
+
+# %%
+if len(trade):
+    by_basis = trade.groupby("basis", as_index=False).agg(
+        rows=("year", "size"), first_year=("year", "min"), last_year=("year", "max")
+    )
+    by_basis["basis"] = by_basis["basis"].map(lambda b: style.name(b, BASIS))
+    show(by_basis.sort_values("first_year"))
+
+# %%
+if len(trade):
     span = range(trade.year.min(), trade.year.max() + 1)
     missing = [y for y in span if y not in set(trade.year)]
-    display(
-        trade.assign(basis=trade["basis"].map(BASIS_WORDS))
-        .groupby("basis")
-        .agg(rows=("year", "size"), first=("year", "min"), last=("year", "max"))
-        .sort_values("first")
-    )
-    print(
-        f"{len(trade)} rows in {trade.year.nunique()} distinct years; {len(missing)} of the "
-        f"{len(span)} years from the first to the last have no figure at all; "
-        f"{int(trade.derived.sum())} row(s) hold a value derived from a stated change."
+    Markdown(
+        f"{count(len(trade), 'row')} in {count(trade.year.nunique(), 'distinct year')}; "
+        f"{len(missing)} of the {count(len(span), 'year')} from the first to the last have no "
+        f"figure at all; {count(trade.derived.sum(), 'row')} "
+        f"{'holds' if trade.derived.sum() == 1 else 'hold'} a value derived from a stated change."
     )
 
 # %% [markdown]
@@ -169,56 +152,53 @@ else:
 # for orientation; the events table holds no trade events.
 
 # %%
-context_titles = {
+CONTEXT = {
     "Joint Declaration on Security": "Joint Declaration 1996",
     "2015 Defense Cooperation Guidelines": "Guidelines 2015",
     "Trump-Abe joint statement": "Trump–Abe statement 2017",
 }
-context = ad.events_titled(context_titles)
-context = context.assign(label=context["title"].map(context_titles))
+if len(balance):
+    context = plotting.events_between(CONTEXT, balance.year.min(), balance.year.max())
 
+# %%
 if balance.empty:
-    print(f"No published balance in {start_year}–{end_year}: Figure 7.1 is not drawn.")
+    print(f"No published balance in {window}: Figure 7.1 is not drawn.")
 else:
-    first, last = balance.year.min(), balance.year.max()
-    context = context[context["date"].dt.year.between(first, last)]
-    fig, ax = style.new_figure(figsize=(9, 6.4))
+    fig, ax = figures.new_figure(figsize=(9, 6.6))
     for code, rows in balance.groupby("basis", sort=False):
-        colour, marker = BASIS_LOOK[code]
-        line = ad.with_all_years(rows)["us_balance_usd_bn"]
-        ax.plot(line.index, line, color=colour, linewidth=1.5)
-        for derived, part in rows.groupby("derived"):
-            ax.plot(
-                part["year"],
-                part["us_balance_usd_bn"],
-                linestyle="",
-                marker=marker,
-                ms=8,
-                color=colour,
-                mfc="white" if derived else colour,
-                mew=1.8,
-                label=BASIS_WORDS[code] + (" (derived)" if derived else ""),
-            )
+        look = style.look(code, BASIS)
+        plotting.series(ax, rows, "us_balance_usd_bn", linewidth=1.5, ms=8, **look)
+        derived = rows[rows["derived"]]
+        ax.scatter(derived.year, derived.us_balance_usd_bn, marker=look["marker"], s=70,
+                   facecolors="white", edgecolors=look["color"], linewidths=1.8, zorder=5)  # fmt: skip
+    if balance["derived"].any():
+        plotting.legend_entry(ax, "hollow: derived from a stated change", marker="o",
+                              markerfacecolor="white", color=style.INK)  # fmt: skip
     ax.axhline(0, color="black", linewidth=0.8)
     ax.set_ylim(min(1.15 * balance.us_balance_usd_bn.min(), -1), 0)
-    ax.set_xlim(first - 1, last + 1)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=1))
-    style.annotate_events(ax, context)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=2)
-    style.finish(
+    plotting.year_axis(ax, balance["year"])
+    plotting.annotate_events(ax, context)
+    plotting.legend_below(ax, ncol=2)
+    figures.finish(
         ax,
+        number="7.1",
         title="U.S. goods trade balance with Japan, as published",
         ylabel="Balance (US$ billion, current; negative = U.S. deficit)",
         xlabel="Calendar year",
         sources=[*balance.source_id, *context.source_id],
-        note="One colour per basis; lines never join different bases or cross missing years. "
-        "The axis ends at the last published figure.",
+        note="One colour and marker per basis; lines never join different bases or cross "
+        "missing years. The axis ends at the last published figure.",
     )
-    plt.show()
 
 # %%
 if balance.empty:
-    text = "No balance figure in the years selected."
+    text = f"No balance figure in {window}."
+elif len(balance) == 1:
+    only = balance.iloc[0]
+    text = (
+        f"The only balance shown is {only.us_balance_usd_bn:+.1f} billion dollars ({only.year}, "
+        f"{style.name(only.basis, BASIS)})"
+    )
 else:
     worst = balance.loc[balance.us_balance_usd_bn.idxmin()]
     head, tail = balance.iloc[0], balance.iloc[-1]
@@ -226,19 +206,24 @@ else:
         f"The earliest balance shown is {head.us_balance_usd_bn:+.1f} billion dollars "
         f"({head.year}); the largest deficit is {worst.us_balance_usd_bn:+.1f} billion "
         f"({worst.year}, {'a derived value' if worst.derived else 'as published'}, "
-        f"{BASIS_WORDS[worst.basis]}); the latest is {tail.us_balance_usd_bn:+.1f} billion "
-        f"({tail.year}, {BASIS_WORDS[tail.basis]})."
+        f"{style.name(worst.basis, BASIS)})"
     )
-Markdown(text)
+    if len(balance) > 1:
+        text += (
+            f"; the latest is {tail.us_balance_usd_bn:+.1f} billion "
+            f"({tail.year}, {style.name(tail.basis, BASIS)})"
+        )
+Markdown(text + ("." if len(balance) else ""))
 
 # %% [markdown]
-# **Reading the figure** (at the default parameters). Three things stand out. The deficit
-# widened very fast across the first points, in the early 1980s; that is the backdrop against
-# which the sectoral disputes described above should be read, even though this package cannot
-# say when each of them peaked. The deficit then stayed large in nominal dollars, with a marked
-# dip in 2009, the year of the global trade collapse. And there is no sign in the later points
-# of the imbalance closing. What changed after the 1990s was less the numbers than the
-# politics, as the focus of American complaints about trade shifted towards China.
+# **Reading the figure** at the chapter's default years (1952–2022, so every balance in the
+# table); other windows show part of this record. Three things stand out. The deficit widened
+# very fast across the first points, in the early 1980s; that is the backdrop against which
+# the sectoral disputes described above should be read, even though this package cannot say
+# when each of them peaked. The deficit then stayed large in nominal dollars, with a marked dip
+# in 2009, the year of the global trade collapse. And there is no sign in the later points of
+# the imbalance closing. What changed after the 1990s was less the numbers than the politics,
+# as the focus of American complaints about trade shifted towards China.
 #
 # Treat every comparison across years with care. The figures are in current dollars, so the
 # 1980s values are not comparable in real terms with later ones, and the definitions differ:
@@ -249,24 +234,20 @@ Markdown(text)
 # %%
 exports = trade.dropna(subset=["us_exports_to_japan_usd_bn"])
 twice = exports[exports.duplicated("year", keep=False)].sort_values("year")
+twice = twice.assign(basis=twice["basis"].map(lambda b: style.name(b, BASIS)))
 if twice.empty:
-    print("No year in the window has two export figures.")
+    print(f"No year in {window} has two export figures.")
 else:
-    display(
-        twice[["year", "us_exports_to_japan_usd_bn", "basis", "source_id"]]
-        .assign(basis=twice["basis"].map(BASIS_WORDS))
-        .style.hide(axis="index")
-        .format({"us_exports_to_japan_usd_bn": "{:.1f}"})
-    )
-    gaps = twice.groupby("year").us_exports_to_japan_usd_bn.agg(lambda s: s.max() - s.min())
-    display(
-        Markdown(
-            "Where two publications give U.S. exports for the same year, they differ by "
-            + "; ".join(f"{gap:.1f} billion dollars in {year}" for year, gap in gaps.items())
-            + ". Neither figure is wrong: they come from different releases and definitions, "
-            "which is exactly why rows on different bases are never joined into one line."
-        )
-    )
+    show(twice[["year", "us_exports_to_japan_usd_bn", "basis"]], sources=twice.source_id)
+
+# %%
+gaps = twice.groupby("year").us_exports_to_japan_usd_bn.agg(lambda s: s.max() - s.min())
+Markdown(
+    "Where two publications give U.S. exports for the same year, they differ by "
+    + listing(f"{gap:.1f} billion dollars in {year}" for year, gap in gaps.items())
+    + ". Neither figure is wrong: they come from different releases and definitions, which is "
+    "exactly why rows on different bases are never joined into one line."
+) if len(gaps) else None
 
 # %% [markdown]
 # ## 7.3 Arms: measuring dependence with SIPRI's TIV
@@ -287,19 +268,23 @@ else:
 arms_all = ad.load("arms_transfers")
 for caveat in ad.describe("arms_transfers").caveats:
     print("-", caveat)
+
+# %%
 first_arms, last_arms = arms_all.year.min(), arms_all.year.max()
 arms_years = range(max(start_year, first_arms), min(end_year, last_arms) + 1)
 arms = arms_all[arms_all["year"].isin(arms_years)]
 wide = arms.pivot_table(
     index="year", columns="supplier_iso3", values="tiv_m", aggfunc="sum", fill_value=0.0
-)
-wide = wide.reindex(arms_years, fill_value=0.0)
+).reindex(arms_years, fill_value=0.0)
 wide = wide[wide.sum().sort_values(ascending=False).index]
 total = wide.sum(axis=1)
+us = wide.get("USA", pd.Series(0.0, index=wide.index))
+
+# %%
 if len(arms_years) == 0:
     print(
-        f"SIPRI's arms data cover {first_arms}–{last_arms}, outside {start_year}–{end_year}: "
-        "sections 7.3 and 7.4 have nothing to show."
+        f"SIPRI's arms data cover {first_arms}–{last_arms}, outside {window}: sections 7.3 and "
+        "7.4 have nothing to show."
     )
 else:
     print(f"Data shown: {arms_years[0]}–{arms_years[-1]} (arms transfers)")
@@ -307,17 +292,24 @@ else:
         print(f"SIPRI's data end in {last_arms}; later years are left out, not set to zero.")
 
 # %%
+arms_span = f"{arms_years[0]}–{arms_years[-1]}" if len(arms_years) > 1 else f"{start_year}"
 if total.sum() > 0:
-    us = wide.get("USA", pd.Series(0.0, index=wide.index))
+    busiest, empty = total[total == total.max()].index, int((total == 0).sum())
     text = (
-        f"Between {arms_years[0]} and {arms_years[-1]} SIPRI records deliveries to Japan from "
-        f"{int((wide.sum() > 0).sum())} suppliers. The United States accounts for "
-        f"{100 * us.sum() / total.sum():.1f} percent of the TIV delivered. The busiest year was "
-        f"{total.idxmax()}, with {total.max():,.0f} million TIV in all; "
-        f"{int((total == 0).sum())} year(s) in the range have no recorded delivery."
+        f"In {arms_span} SIPRI records deliveries to Japan from "
+        f"{count((wide.sum() > 0).sum(), 'supplier')}. The United States accounts for "
+        f"{100 * us.sum() / total.sum():.1f} percent of the TIV delivered."
     )
+    if len(total) > 1:
+        text += (
+            f" The busiest {'year was' if len(busiest) == 1 else 'years were'} "
+            f"{listing(map(str, busiest))}, with {total.max():,.0f} million TIV in all"
+            f"{' each' if len(busiest) > 1 else ''}; "
+            + (f"{count(empty, 'year')} in the range {'has' if empty == 1 else 'have'} no "
+               "recorded delivery." if empty else "every year in the range has a delivery.")
+        )  # fmt: skip
 else:
-    text = "No delivery is recorded in the years selected."
+    text = f"No delivery is recorded in {window}."
 Markdown(text)
 
 # %% [markdown]
@@ -326,70 +318,48 @@ Markdown(text)
 # The upper panel stacks every supplier; the lower panel leaves out the United States so that
 # the small suppliers become visible on their own scale. Note the different y-axes.
 
+
 # %%
-# Suppliers that are not among the book's recurring entities get a colour of their own here.
-SUPPLIERS = {
-    "SWE": ("#F0E442", "Sweden"),
-    "CHE": ("#661100", "Switzerland"),
-    "NLD": ("#6699CC", "Netherlands"),
-}
-
-
-def supplier_colour(code):
-    return SUPPLIERS[code][0] if code in SUPPLIERS else style.colour(code)
-
-
-def supplier_name(code):
-    return SUPPLIERS[code][1] if code in SUPPLIERS else style.name(code)
-
-
 def stack(ax, frame):
-    """Stacked bars, one per year, one colour per supplier column."""
+    """Stacked bars, one per year, one colour per supplier (the house style's)."""
     bottom = pd.Series(0.0, index=frame.index)
     for code in frame.columns:
-        ax.bar(
-            frame.index,
-            frame[code],
-            bottom=bottom,
-            width=0.85,
-            color=supplier_colour(code),
-            label=supplier_name(code),
-        )
+        look = style.look(code)
+        ax.bar(frame.index, frame[code], bottom=bottom, width=0.85, color=look["color"],
+               label=look["label"])  # fmt: skip
         bottom = bottom + frame[code]
     ax.set_ylim(0, 1.08 * max(bottom.max(), 1))
     ax.yaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=1))
-    style.thousands(ax)
+    figures.thousands(ax)
 
 
-arms_titles = {
+ARMS_EVENTS = {
     "Mutual Defense Assistance Agreement signed": "MDAA 1954",
     "First National Defense Program Outline": "NDPO 1976",
     "Revised Defense Cooperation Guidelines": "Guidelines 1997",
     "Decision to introduce missile defence": "Missile defence 2003",
     "2015 Defense Cooperation Guidelines": "Guidelines 2015",
 }
-arms_events = ad.events_titled(arms_titles)
-arms_events = arms_events[arms_events["date"].dt.year.isin(arms_years)]
-arms_events = arms_events.assign(label=arms_events["title"].map(arms_titles))
+arms_events = plotting.events_between(ARMS_EVENTS, start_year, min(end_year, last_arms))
 
+# %%
 if total.sum() > 0:
-    fig, (top, low) = style.new_figure(
-        nrows=2, sharex=True, figsize=(9, 8), gridspec_kw={"height_ratios": [2, 1]}
+    fig, (top, low) = figures.new_figure(
+        nrows=2, sharex=True, figsize=(9, 8.4), gridspec_kw={"height_ratios": [2, 1]}
     )
     stack(top, wide)
     others = wide.drop(columns="USA", errors="ignore")
     stack(low, others)
     if others.to_numpy().sum() == 0:
         low.text(0.5, 0.5, "No delivery from other suppliers", transform=low.transAxes, ha="center")
-    top.set_xlim(arms_years[0] - 0.6, arms_years[-1] + 0.6)
-    top.xaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=1))
-    style.annotate_events(top, arms_events)
+    plotting.year_axis(top, arms_years, margin=0.6)
+    plotting.annotate_events(top, arms_events)
     low.set_ylabel("Non-U.S. suppliers\n(million TIV)")
     low.set_xlabel("Year of delivery")
-    handles, labels = top.get_legend_handles_labels()
-    low.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, -0.3), ncol=5)
-    style.finish(
+    plotting.legend_below(low, ncol=5, extra=top.get_legend_handles_labels()[0])
+    figures.finish(
         top,
+        number="7.2",
         title="Major conventional arms delivered to Japan, by supplier",
         ylabel="All suppliers (million TIV)",
         sources=[*arms.source_id, *arms_events.source_id],
@@ -397,20 +367,20 @@ if total.sum() > 0:
         "prices. Includes licensed production."
         + (" The axis ends with SIPRI's last year of data." if arms_years[-1] == last_arms else ""),
     )
-    plt.show()
 
 # %% [markdown]
-# **Reading the figure** (at the default parameters). The U.S. bars tower over everything else
-# in every era, and the shape of the series follows the phases of Japan's defence policy.
-# Deliveries build up after the 1954 Mutual Defense Assistance Agreement, when the new
-# Self-Defense Forces were equipped largely from American aid. They grow again through the
-# 1970s and 1980s, when the defence outline of 1976 and the first Guidelines of 1978 gave Japan
-# a defined role inside the alliance and the late Cold War build-up was under way. After the
-# early 1990s they fall steeply: the Soviet threat had gone and budgets were flat (Chapter 4
-# shows the plateau); a growing reliance on Japanese-designed equipment, which SIPRI does not
-# count as an import, is a likely further reason. The rise in the late 2010s fits the arrival
-# of the advanced American systems named in the DoD article (section 7.5), but confirming that
-# would require SIPRI's item-level register, which this package does not ship.
+# **Reading the figure** at the chapter's default years (1952–2022, all of SIPRI's data).
+# The U.S. bars tower over everything else in every era, and the shape of the series follows
+# the phases of Japan's defence policy. Deliveries build up after the 1954 Mutual Defense
+# Assistance Agreement, when the new Self-Defense Forces were equipped largely from American
+# aid. They grow again through the 1970s and 1980s, when the defence outline of 1976 and the
+# first Guidelines of 1978 gave Japan a defined role inside the alliance and the late Cold War
+# build-up was under way. After the early 1990s they fall steeply: the Soviet threat had gone
+# and budgets were flat (Chapter 4 shows the plateau); a growing reliance on Japanese-designed
+# equipment, which SIPRI does not count as an import, is a likely further reason. The rise in
+# the late 2010s fits the arrival of the advanced American systems named in the DoD article
+# (section 7.5), but confirming that would require SIPRI's item-level register, which this
+# package does not ship.
 #
 # The lower panel shows that the other suppliers are mostly European. None of them comes close
 # to being an alternative to the United States.
@@ -428,10 +398,9 @@ c026 = claims.loc["C026"]
 dod_threshold_pct = 90
 assert f"{dod_threshold_pct}%" in c026.paraphrase, c026.paraphrase
 
-by_decade = pd.DataFrame(
-    {"us": wide.get("USA", 0.0), "total": total, "delivered": total > 0}
-).groupby((wide.index // 10) * 10)
-decades = by_decade.agg(
+# %%
+yearly = pd.DataFrame({"us": us, "total": total, "delivered": total > 0})
+decades = yearly.groupby((wide.index // 10) * 10).agg(
     us_tiv_m=("us", "sum"),
     total_tiv_m=("total", "sum"),
     years=("us", "size"),
@@ -439,57 +408,51 @@ decades = by_decade.agg(
 )
 decades["us_share_pct"] = 100 * decades["us_tiv_m"] / decades["total_tiv_m"]
 decades["label"] = [
-    f"{d}s" + ("" if n == 10 else f"\n({n} yr{'s' if n > 1 else ''})")
+    f"{d}s" + ("" if n == 10 else f"\n({count(n, 'year')})")
     for d, n in zip(decades.index, decades["years"], strict=True)
 ]
 decades = decades[decades["total_tiv_m"] > 0]
 
+# %%
 if decades.empty:
-    print("No decade with deliveries in the years selected: Figure 7.3 is not drawn.")
+    print(f"No decade with deliveries in {window}: Figure 7.3 is not drawn.")
 else:
-    fig, ax = style.new_figure(figsize=(9, 5.4))
+    fig, ax = figures.new_figure(figsize=(9, 5.6))
     ax.set_axisbelow(True)
     bars = ax.bar(decades["label"], decades["us_share_pct"], color=style.colour("USA"))
-    ax.bar_label(
-        bars,
-        labels=[f"{v:.1f}%" for v in decades["us_share_pct"]],
-        label_type="center",
-        color="white",
-        fontweight="bold",
-    )
-    ax.axhline(
-        dod_threshold_pct,
-        color="black",
-        linestyle="--",
-        linewidth=1.2,
-        label=f"DoD article: more than {dod_threshold_pct}% of imports from the U.S.",
-    )
+    ax.bar_label(bars, labels=[f"{v:.1f}%" for v in decades["us_share_pct"]],
+                 label_type="center", color="white", fontweight="bold")  # fmt: skip
+    ax.axhline(dod_threshold_pct, color="black", linestyle="--", linewidth=1.2,
+               label=f"DoD article: more than {dod_threshold_pct}% of imports from the U.S.")  # fmt: skip
     ax.set_ylim(0, 100)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2))
-    style.finish(
+    plotting.legend_below(ax, ncol=1)
+    figures.finish(
         ax,
+        number="7.3",
         title="U.S. share of Japan's arms imports, by decade",
         ylabel="U.S. share of TIV delivered (percent)",
         xlabel="Decade of delivery",
         sources=[*arms.source_id, c026.seed_source_id],
         note="Share of SIPRI trend-indicator values, pooled by decade.",
     )
-    plt.show()
 
 # %%
-display(
-    decades[["us_tiv_m", "total_tiv_m", "us_share_pct", "years", "years_with_deliveries"]]
-    .rename_axis("decade")
-    .style.format({"us_tiv_m": "{:,.0f}", "total_tiv_m": "{:,.0f}", "us_share_pct": "{:.1f}"})
-)
+if len(decades):
+    table = decades.assign(decade=[f"{d}s" for d in decades.index])
+    show(
+        table[
+            ["decade", "us_tiv_m", "total_tiv_m", "us_share_pct", "years", "years_with_deliveries"]
+        ],
+        sources=arms.source_id,
+    )
 
 # %% [markdown]
-# **Reading the figure** (at the default parameters). The U.S. share never falls far below the
-# top of the scale. It is highest in the 1950s, when American aid was almost the only source,
-# and lowest in the 2000s, when total deliveries were small and a handful of European items
-# weighs more in the ratio. A share, though, says nothing about volume: the bars look alike in
-# decades whose totals differ several-fold, as the table shows. Dependence measured by share
-# was constant; the amount being depended on was not.
+# **Reading the figure** at the chapter's default years (1952–2022). The U.S. share never
+# falls far below the top of the scale. It is highest in the 1950s, when American aid was
+# almost the only source, and lowest in the 2000s, when total deliveries were small and a
+# handful of European items weighs more in the ratio. A share, though, says nothing about
+# volume: the bars look alike in decades whose totals differ several-fold, as the table shows.
+# Dependence measured by share was constant; the amount being depended on was not.
 #
 # ## 7.5 Two official claims about arms sales
 #
@@ -499,13 +462,10 @@ display(
 # %%
 c027 = claims.loc["C027"]
 article = sources.loc[c026.seed_source_id]
+citations.note([c026.seed_source_id, c026.source_id, c027.source_id])
 lines = [f"The article: *{article.title}*, {article.publisher}."]
 for claim_id, c in (("C026", c026), ("C027", c027)):
-    claimed = (
-        f"{c.claimed_value:g} ({c.unit})"
-        if pd.notna(c.claimed_value)
-        else f"no single value (unit: {c.unit})"
-    )
+    claimed = f"{c.claimed_value:g} ({c.unit})" if pd.notna(c.claimed_value) else "no single value"
     evidence = c.evidence_value if pd.notna(c.evidence_value) else "none"
     lines.append(
         f"> **Claim {claim_id}**: {c.paraphrase}.  \n> Claimed: {claimed}.  \n"
@@ -521,17 +481,18 @@ def us_share(first, last):
     return 100 * rows.loc[rows["supplier_iso3"] == "USA", "tiv_m"].sum() / rows["tiv_m"].sum()
 
 
+# %%
 windows = [(1950, 2021), (2010, 2019), (2012, 2021)]
 text = "Recomputed here from the same SIPRI table, the U.S. share of TIV is " + "; ".join(
     f"{us_share(a, b):.1f} percent for {a}–{b}" for a, b in windows
 )
 if total.sum() > 0:
-    text += f"; and {us_share(start_year, end_year):.1f} percent for the years selected"
+    text += f"; and {us_share(start_year, end_year):.1f} percent for {arms_span}"
 Markdown(text + ".")
 
 # %% [markdown]
-# **The import share.** The first claim survives every window the data allow, which is why its
-# verdict is "consistent". Two cautions still apply. The DoD speaks of *defence imports*, which
+# **The import share.** The first claim holds in every window above, which is why its verdict
+# is "consistent". Two cautions still apply. The DoD speaks of *defence imports*, which
 # would include spare parts, services and small arms; SIPRI's TIV covers major conventional
 # weapons only. And a share computed on TIV weights items by a reference production cost, not by
 # what Japan paid. The claim is well supported as a statement about major weapons, and untested
@@ -624,7 +585,7 @@ ex_trade = ex_trade.assign(
     recomputed=ex_trade.us_exports_to_japan_usd_bn - ex_trade.us_imports_from_japan_usd_bn
 )
 ex_trade["difference"] = (ex_trade.recomputed - ex_trade.us_balance_usd_bn).round(2)
-display(ex_trade[["year", "basis", "recomputed", "us_balance_usd_bn", "difference", "note"]])
+show(ex_trade[["year", "basis", "recomputed", "us_balance_usd_bn", "difference", "note"]])
 check("07.3", int(ex_trade.loc[ex_trade["difference"].abs().idxmax(), "year"]))
 
 # %% [markdown]
@@ -642,5 +603,4 @@ check("07.3", int(ex_trade.loc[ex_trade["difference"].abs().idxmax(), "year"]))
 # ## Sources
 
 # %%
-for table in ["trade", "arms_transfers", "claims", "events", "sources"]:
-    print(f"--- {table}\n{ad.cite(table)}\n")
+citations.sources_cell()
