@@ -37,14 +37,17 @@ show_labels = True  # name the facilities on the map
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from IPython.display import Markdown, display
+from IPython.display import Markdown
 from matplotlib.patches import Rectangle
 
 import alliance_data as ad
-from alliance_notebooks import check_parameters, publish, style
+from alliance_notebooks import check_parameters, citations, figures, maps, plotting, publish, style
+from alliance_notebooks.prose import date_words, listing
+from alliance_notebooks.tables import show
 
 checked = check_parameters("03_bases_okinawa", show_labels=show_labels)
 style.use_house_style()
+citations.reset()
 
 # %% [markdown]
 # ## 3.1 The list and its repairs
@@ -75,7 +78,7 @@ QUALITY_WORDS = {
 }
 quality = bases["coordinate_quality"].value_counts().rename("facilities").to_frame()
 quality["meaning"] = quality.index.map(QUALITY_WORDS)
-display(quality)
+show(quality.rename_axis("coordinate_quality").reset_index())
 mapped = bases.dropna(subset=["lat", "lon"])
 labelled = len(mapped) if show_labels else 0
 print(f"Data shown: {len(mapped)} of {len(bases)} facilities mapped")
@@ -117,168 +120,73 @@ Markdown(
 # facilities have the colour that Okinawa has in every chapter; filled points are
 # positions confirmed at the facility, open points are approximate.
 #
-# The label layout is the longest piece of drawing code in the book, so it lives in its
-# own cell: labels sit in columns at the panel's edges, keep their points' north-south
-# order, and are pushed apart by at least one line of text.
+# The labels are laid out by `maps.label_column` from the package: they sit in columns at
+# the panel's edges, keep their points' north-south order, are pushed apart by at least one
+# line of text, and swap places until no two leader lines cross.
 
 # %%
-LABEL_PT = 10  # label size (the house minimum is style.MIN_FONT_PT)
 # Map panels: (lon_min, lon_max, lat_min, lat_max), with room at the sides for labels.
 EXTENTS = {
     "japan": (121.0, 153.0, 24.0, 46.0),
     "kanto": (136.6, 141.5, 34.85, 36.1),
     "okinawa": (126.55, 128.95, 26.05, 26.8),
 }
+PANELS = {"kanto": ("b", "Kanto and Mount Fuji"), "okinawa": ("c", "Okinawa Island, centre")}
+# a facility's short name: 'Camp Foster, Zukeran' -> 'Camp Foster'
+mapped = mapped.assign(label=mapped["name"].str.split(",").str[0].str.strip())
+approximate = ~mapped["coordinate_quality"].isin(PRECISE)
 
 
-def short_name(name):
-    """A facility name without its place suffix ('Camp Foster, Zukeran' -> 'Camp Foster')."""
-    return name.split(",")[0].strip()
-
-
-def inside(frame, extent):
-    """Rows whose coordinates fall inside a (lon_min, lon_max, lat_min, lat_max) box."""
-    return frame["lon"].between(extent[0], extent[1]) & frame["lat"].between(extent[2], extent[3])
-
-
-def line_height(ax):
-    """One line of label text, in degrees of latitude on this axes."""
-    inches = ax.get_window_extent().height / ax.figure.dpi
-    return 1.45 * LABEL_PT / 72 * (ax.get_ylim()[1] - ax.get_ylim()[0]) / inches
-
-
-def crosses(x, y1, p1, y2, p2):
-    """Whether the leader lines (x, y1)-p1 and (x, y2)-p2 cross."""
-
-    def side(a, b, c):
-        return np.sign((b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]))
-
-    a1, a2 = (x, y1), (x, y2)
-    return side(a1, p1, a2) != side(a1, p1, p2) and side(a2, p2, a1) != side(a2, p2, p1)
-
-
-def uncross(x, ys, lons, lats):
-    """Swap label positions until no two leader lines cross (each swap shortens them)."""
-    ys, points = ys.copy(), list(zip(lons, lats, strict=True))
-    for _ in range(len(ys) ** 2):
-        pairs = [
-            (i, j)
-            for i in range(len(ys))
-            for j in range(i + 1, len(ys))
-            if crosses(x, ys[i], points[i], ys[j], points[j])
-        ]
-        if not pairs:
-            break
-        i, j = pairs[0]
-        ys[i], ys[j] = ys[j], ys[i]
-    return ys
-
-
-def label_column(ax, points, *, x, align, low=None, high=None):
-    """Label points in one column at longitude x, in north-south order, one line apart.
-
-    Labels stay between latitudes low and high (the panel's edges by default); leader
-    lines join each label to its point.
-    """
-    if points.empty:
-        return
-    gap = line_height(ax)
-    bottom, top = ax.get_ylim()
-    low, high = (bottom + gap) if low is None else low, (top - gap) if high is None else high
-    chosen = points.sort_values("lat", ascending=False)
-    ys = np.minimum(chosen["lat"].to_numpy(), high)
-    for i in range(1, len(ys)):
-        ys[i] = min(ys[i], ys[i - 1] - gap)
-    if ys[-1] < low:  # pushed below the panel: move the column up, keeping the gaps
-        ys = ys + (low - ys[-1])
-    ys = uncross(x, ys, chosen["lon"].to_numpy(), chosen["lat"].to_numpy())
-    for (_, row), y in zip(chosen.iterrows(), ys, strict=True):
-        note = ax.annotate(
-            short_name(row["name"]),
-            xy=(row["lon"], row["lat"]),
-            xytext=(x, y),
-            ha=align,
-            va="center",
-            fontsize=LABEL_PT,
-            arrowprops={"arrowstyle": "-", "color": "#888888", "linewidth": 0.6},
-        )
-        note.set_in_layout(False)
-
-
-def draw_points(ax, frame, extent):
-    """Japan's land and the facilities: Okinawa and mainland colours, open if approximate."""
-    style.draw_japan(ax)
-    for area, is_okinawa in (("okinawa", True), ("mainland", False)):
-        rows = frame[frame["okinawa"] == is_okinawa]
-        for precise, group in rows.groupby(rows["coordinate_quality"].isin(PRECISE)):
-            ax.scatter(
-                group["lon"],
-                group["lat"],
-                s=40,
-                color=style.colour(area) if precise else "white",
-                edgecolor=style.colour(area),
-                linewidths=1.6,
-                zorder=3,
-            )
-    ax.set_xlim(extent[0], extent[1])
-    ax.set_ylim(extent[2], extent[3])
-    ax.grid(False)
+def label_panels(main, zooms):
+    """Facility names in columns at the panels' edges (the main map labels only the
+    facilities outside the zoomed boxes)."""
+    zoomed = maps.inside(mapped, EXTENTS["kanto"]) | maps.inside(mapped, EXTENTS["okinawa"])
+    rest = mapped[~zoomed]
+    maps.label_column(main, rest[rest["lon"] < 136], x=121.4, align="left", low=35.0, high=38.5)
+    maps.label_column(main, rest[rest["lon"] >= 136], x=143.2, align="left")
+    for ax, key in zooms:
+        points = mapped[maps.inside(mapped, EXTENTS[key])]
+        middle = points["lon"].median()
+        x0, x1 = EXTENTS[key][:2]
+        margin = 0.02 * (x1 - x0)
+        maps.label_column(ax, points[points["lon"] <= middle], x=x0 + margin, align="left")
+        maps.label_column(ax, points[points["lon"] > middle], x=x1 - margin, align="right")
 
 
 # %%
-fig = plt.figure(figsize=(14, 8.6), FigureClass=style.HouseFigure)
+fig = plt.figure(figsize=(14, 8.6), FigureClass=figures.HouseFigure)
 grid = fig.add_gridspec(2, 2, width_ratios=[1.15, 1])
 main = fig.add_subplot(grid[:, 0])
-kanto = fig.add_subplot(grid[0, 1])
-okinawa = fig.add_subplot(grid[1, 1])
-for ax, key in ((main, "japan"), (kanto, "kanto"), (okinawa, "okinawa")):
-    draw_points(ax, mapped, EXTENTS[key])
-for key, tag in (("kanto", "b"), ("okinawa", "c")):
+zooms = [(fig.add_subplot(grid[0, 1]), "kanto"), (fig.add_subplot(grid[1, 1]), "okinawa")]
+for ax, key in [(main, "japan"), *zooms]:
+    maps.draw_japan(ax, extent=EXTENTS[key])
+    maps.draw_facilities(ax, mapped, approximate=approximate)
+for ax, key in zooms:
+    tag, words = PANELS[key]
     x0, x1, y0, y1 = EXTENTS[key]
-    box = Rectangle((x0, y0), x1 - x0, y1 - y0, fill=False, edgecolor="#555555", linewidth=0.8)
-    main.add_patch(box)
-    main.text(x1 + 0.3, y1, f"({tag})", fontsize=10, va="top", color="#333333")
-kanto.set_title("(b) Kanto and Mount Fuji", fontsize=12)
-okinawa.set_title("(c) Okinawa Island, centre", fontsize=12)
-for area, name in (("okinawa", "In Okinawa Prefecture"), ("mainland", "Elsewhere in Japan")):
-    main.scatter([], [], s=40, color=style.colour(area), label=name)
+    main.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, fill=False, edgecolor="#555555"))
+    main.text(x1 + 0.3, y1, f"({tag})", va="top", color=style.INK)
+    ax.set_title(f"({tag}) {words}", fontsize=12)
 main.scatter([], [], s=40, color="white", edgecolor="#444444", label="Open: approximate position")
-main.legend(loc="upper left", fontsize=10, frameon=True)
+main.legend(loc="upper left", frameon=True)
 if len(removed):
-    main.text(
-        0.98,
-        0.16,
-        "Not mapped (coordinates removed):\n" + "\n".join(removed["name"].map(short_name)),
-        transform=main.transAxes,
-        ha="right",
-        va="bottom",
-        fontsize=10,
-        color="#333333",
-    )
-caption = style.finish(
+    unmapped = "\n".join(removed["name"].str.split(",").str[0])
+    main.text(0.98, 0.16, f"Not mapped (coordinates removed):\n{unmapped}",
+              transform=main.transAxes, ha="right", va="bottom", color=style.INK)  # fmt: skip
+figures.finish(
     main,
+    number="3.1",
     title="(a) U.S. military facilities in Japan (Vine's list)",
     ylabel="Latitude (°N)",
     xlabel="Longitude (°E)",
-    sources=bases.source_id.unique(),
+    sources=bases.source_id,
     note="Filled points: position confirmed at the facility by a second source; open points: "
     "town-level, shared, ambiguous or unchecked positions. Facilities whose source "
     "coordinates were wrong are listed, not mapped.",
 )
 fig.canvas.draw()  # fix the layout first, so that label spacing can be measured
 if show_labels:
-    zoomed = inside(mapped, EXTENTS["kanto"]) | inside(mapped, EXTENTS["okinawa"])
-    rest = mapped[~zoomed]
-    west = rest[rest["lon"] < 136]
-    label_column(main, west, x=121.4, align="left", low=35.0, high=38.5)
-    label_column(main, rest[rest["lon"] >= 136], x=143.2, align="left")
-    for ax, key in ((kanto, "kanto"), (okinawa, "okinawa")):
-        points = mapped[inside(mapped, EXTENTS[key])]
-        middle = points["lon"].median()
-        x0, x1 = EXTENTS[key][:2]
-        margin = 0.02 * (x1 - x0)
-        label_column(ax, points[points["lon"] <= middle], x=x0 + margin, align="left")
-        label_column(ax, points[points["lon"] > middle], x=x1 - margin, align="right")
+    label_panels(main, zooms)
 plt.show()
 
 # %%
@@ -323,7 +231,7 @@ base_claims = base_claims.assign(
     publication=base_claims["seed_source_id"].map(sources["publisher"])
 )
 columns = ["publication", "paraphrase", "claimed_value", "unit", "evidence_low", "evidence_high"]
-display(base_claims[[*columns, "verdict"]])
+show(base_claims[[*columns, "verdict"]], sources=base_claims.seed_source_id)
 
 # %%
 Markdown(
@@ -373,48 +281,66 @@ counts = pd.DataFrame(
     ],
     columns=["figure", "okinawa", "japan"],
 )
-display(shares, counts)
+show(shares)
+show(counts)
+
 
 # %%
-BASIS_COLOURS = {"count": "#0072B2", "land area": "#009E73", "basis not stated": "#999999"}
-fig, (ax, ax2) = style.new_figure(nrows=2, figsize=(10, 8.6), gridspec_kw={"hspace": 0.1})
-rows = shares.iloc[::-1].reset_index(drop=True)
-ax.barh(rows["figure"], rows["percent"], color=rows["basis"].map(BASIS_COLOURS))
-for y, row in rows.iterrows():
-    text = f"{row.percent:.1f}%"
-    end = row.percent
-    if pd.notna(row.upper):
-        ax.plot([row.percent, row.upper], [y, y], color="black", linewidth=2)
-        text, end = f"{row.percent:.1f}–{row.upper:.1f}%", row.upper
-    ax.text(end + 1, y, text, va="center", fontsize=10)
-ax.set_xlim(0, 100)
-ax.grid(axis="y", visible=False)
-for basis, colour in BASIS_COLOURS.items():
-    ax.barh([0], [0], color=colour, label=basis.capitalize())
-ax.legend(loc="lower right", fontsize=10, title="What is measured", title_fontsize=10)
-
-rows = counts.iloc[::-1].reset_index(drop=True)
-height = 0.38
-for offset, column, area, name in (
-    (height / 2, "japan", "JPN", "All Japan"),
-    (-height / 2, "okinawa", "okinawa", "Okinawa"),
-):
+def share_bars(ax, shares):
+    """Each figure's share as a bar in the look of what it measures; a range as a line."""
+    rows = shares.iloc[::-1].reset_index(drop=True)
+    ax.barh(
+        rows["figure"],
+        rows["percent"],
+        color=rows["basis"].map(lambda b: style.colour(b, "share_basis")),
+    )
     for y, row in rows.iterrows():
-        if pd.isna(row[column]):
-            ax2.text(1, y + offset, "not stated", va="center", fontsize=10, color="#555555")
-            continue
-        ax2.barh(y + offset, row[column], height=height, color=style.colour(area))
-        ax2.text(row[column] + 1, y + offset, f"{row[column]:.0f}", va="center", fontsize=10)
-    ax2.barh([0], [0], color=style.colour(area), label=name)
-ax2.set_yticks(range(len(rows)), rows["figure"])
-ax2.set_ylim(-0.6, len(rows) - 0.2)  # room above the top row's "not stated"
-ax2.set_xlim(0, 1.2 * counts[["okinawa", "japan"]].max().max())
-ax2.grid(axis="y", visible=False)
-ax2.legend(loc="lower right", fontsize=10)
+        text, end = f"{row.percent:.1f}%", row.percent
+        if pd.notna(row.upper):
+            ax.plot([row.percent, row.upper], [y, y], color="black", linewidth=2)
+            text, end = f"{row.percent:.1f}–{row.upper:.1f}%", row.upper
+        ax.text(end + 1, y, text, va="center")
+    for basis in dict.fromkeys(rows["basis"]):
+        ax.barh(
+            [0],
+            [0],
+            color=style.colour(basis, "share_basis"),
+            label=style.name(basis, "share_basis"),
+        )
+    ax.set_xlim(0, 100)
+    ax.grid(axis="y", visible=False)
+    ax.legend(loc="lower right", title="What is measured")
+
+
+def count_bars(ax, counts):
+    """Facilities in Okinawa and in all Japan, side by side for each figure."""
+    rows = counts.iloc[::-1].reset_index(drop=True)
+    height = 0.38
+    for offset, column, area, name in ((height / 2, "japan", "JPN", "All Japan"),
+                                       (-height / 2, "okinawa", "okinawa", "Okinawa")):  # fmt: skip
+        for y, row in rows.iterrows():
+            if pd.isna(row[column]):
+                ax.text(1, y + offset, "not stated", va="center", color="#555555")
+                continue
+            ax.barh(y + offset, row[column], height=height, color=style.colour(area))
+            ax.text(row[column] + 1, y + offset, f"{row[column]:.0f}", va="center")
+        ax.barh([0], [0], color=style.colour(area), label=name)
+    ax.set_yticks(range(len(rows)), rows["figure"])
+    ax.set_ylim(-0.6, len(rows) - 0.2)  # room above the top row's "not stated"
+    ax.set_xlim(0, 1.2 * counts[["okinawa", "japan"]].max().max())
+    ax.grid(axis="y", visible=False)
+    ax.legend(loc="lower right")
+
+
+# %%
+fig, (ax, ax2) = figures.new_figure(nrows=2, figsize=(10, 8.6), gridspec_kw={"hspace": 0.1})
+share_bars(ax, shares)
+count_bars(ax2, counts)
 ax2.set_title("Number of facilities, Okinawa and all Japan", fontsize=12)
 ax2.set_xlabel("Facilities (count)")
-caption = style.finish(
+figures.finish(
     ax,
+    number="3.2",
     title="Okinawa's share of U.S. bases in Japan: competing figures",
     ylabel="",
     xlabel="Okinawa's share (%)",
@@ -498,36 +424,28 @@ reversion_titles = {
     "Nixon-Sato joint statement on Okinawa": "Nixon–Sato statement",
     "Okinawa reverts to Japan": "Okinawa reversion",
 }
-reversion = ad.events_titled(reversion_titles).drop_duplicates("title")
-reversion = reversion.assign(label=reversion["title"].map(reversion_titles))
+reversion = plotting.events_between(reversion_titles, split.index.min(), split.index.max())
 
-fig, ax = style.new_figure(figsize=(10, 5.6))
+fig, ax = figures.new_figure(figsize=(10, 6.2))
 for area in ("mainland", "okinawa"):
-    look = style.look(area)
-    ax.plot(split.index, split[area], markersize=5, **look)
-ax.scatter(
-    [y for y in distorted for _ in range(2)],
-    [split.loc[y, a] for y in distorted for a in ("mainland", "okinawa")],
-    s=130,
-    facecolors="none",
-    edgecolors="black",
-    zorder=5,
-    label=f"{', '.join(map(str, distorted))}: Air Force on Okinawa counted with the mainland",
-)
-missing = split.index[split.isna().all(axis=1)]
-for year in missing:
-    ax.axvspan(year - 0.5, year + 0.5, color="#bbbbbb", alpha=0.35, linewidth=0, zorder=0)
+    plotting.series(ax, split.reset_index(), area, markersize=5, **style.look(area))
+circled = [(y, split.loc[y, a]) for y in distorted for a in ("mainland", "okinawa")]
+ax.scatter(*zip(*circled, strict=True), s=130, facecolors="none", edgecolors="black", zorder=5,
+           label=f"{listing(distorted)}: Air Force on Okinawa counted with the mainland")  # fmt: skip
+plotting.shade_missing(ax, split.index[split.isna().all(axis=1)])
 ax.set_ylim(0, 1.1 * split[["mainland", "okinawa"]].max().max())
-style.thousands(ax)
-style.annotate_events(ax, reversion)
-ax.legend(loc="upper right", fontsize=10)
-caption = style.finish(
+plotting.year_axis(ax, split.index)
+figures.thousands(ax)
+plotting.annotate_events(ax, reversion)
+plotting.legend_below(ax, ncol=3)
+figures.finish(
     ax,
+    number="3.3",
     title=f"U.S. personnel on the main islands and on Okinawa, {split.index.min()}–"
     f"{split.index.max()}",
     ylabel="Personnel (persons)",
     xlabel="Year",
-    sources=[*areas.source_id.unique(), *reversion.source_id],
+    sources=[*areas.source_id, *reversion.source_id],
     note="Grey band: no report. Circled: the report counts Air Force personnel on Okinawa "
     "with the mainland, so that year's split is distorted. Until 1967 the counts include "
     "personnel afloat in each area (see the table's notes).",
@@ -581,12 +499,10 @@ OKINAWA_TIMELINE = [
     "Okinawa referendum on Henoko",
 ]
 timeline = ad.events_titled(OKINAWA_TIMELINE)
-formats = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 timeline["when"] = [
-    d.strftime(formats[p])
-    for d, p in zip(timeline["date"], timeline["date_precision"], strict=True)
+    date_words(d, p) for d, p in zip(timeline["date"], timeline["date_precision"], strict=True)
 ]
-display(timeline[["when", "title", "summary", "source_id"]].style.hide(axis="index"))
+show(timeline[["when", "title", "summary"]], sources=timeline.source_id)
 
 
 # %%
@@ -753,5 +669,4 @@ check("03.3", ex_years)
 # ## Sources
 
 # %%
-for table in ("bases", "claims", "troops_japan_by_area", "events"):
-    print(f"# {table}\n{ad.cite(table)}\n")
+citations.sources_cell()
