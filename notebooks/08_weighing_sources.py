@@ -33,15 +33,17 @@
 verdicts = ["conflicting", "approximate"]  # verdicts listed in detail in section 8.3
 
 # %%
-import matplotlib.pyplot as plt
 import pandas as pd
-from IPython.display import Markdown, display
+from IPython.display import Markdown
 
 import alliance_data as ad
-from alliance_notebooks import check_parameters, publish, style
+from alliance_notebooks import check_parameters, citations, figures, plotting, publish, style
+from alliance_notebooks.prose import count, listing
+from alliance_notebooks.tables import show
 
+# %%
 checked = check_parameters("08_weighing_sources", verdicts=verdicts)
-style.use_house_style()
+citations.reset()
 
 # %% [markdown]
 # ## 8.1 The seed documents and the publications behind them
@@ -54,6 +56,13 @@ style.use_house_style()
 # %%
 claims = ad.load("claims")
 sources = ad.load("sources").set_index("source_id")
+years_claimed = claims["unit"].isin(["year", "years"])  # a year is written 1959, not 1,959
+claims["claimed"] = claims["claimed_value"].map("{:,g}".format, na_action="ignore")
+claims.loc[years_claimed, "claimed"] = claims["claimed_value"].map(
+    "{:.0f}".format, na_action="ignore"
+)
+
+# %%
 SEED_WORDS = {  # what kind of copy each seed is
     "wikipedia_extract": "extract with citation marks",
     "wikipedia_article": "full article",
@@ -61,30 +70,37 @@ SEED_WORDS = {  # what kind of copy each seed is
     "cfr_spun_copy": "machine-spun copy",
     "dod_news_2020": "news article (2020)",
 }
+
+# %%
 seeds = claims.groupby("seed").agg(
     publication=("seed_source_id", "first"), claims=("claim_id", "size")
 )
 seeds["publisher"] = seeds["publication"].map(sources["publisher"])
 seeds["title"] = seeds["publication"].map(sources["title"])
 seeds["kind"] = seeds["publication"].map(sources["kind"])
-seeds["quality"] = seeds["publication"].map(sources["source_quality"])
+seeds["grade"] = (
+    seeds["publication"]
+    .map(sources["source_quality"])
+    .map(lambda grade: style.name(grade, "source_quality"))
+)
 words = seeds.index.map(lambda s: SEED_WORDS.get(s, s.replace("_", " ")))
 seeds["name"] = seeds["publisher"].str.split(",").str[0] + ": " + words
 claims["seed_name"] = claims["seed"].map(seeds["name"])
-seeds.set_index("name")[["publisher", "title", "kind", "quality", "claims"]]
+
+# %%
+show(seeds[["name", "publisher", "title", "kind", "grade", "claims"]], sources=seeds.publication)
 
 # %%
 per_publication = seeds.groupby("publication")["name"].apply(list)
 shared = per_publication[per_publication.map(len) > 1]
-display(
-    Markdown(
-        f"The `claims` table holds **{len(claims)} claims** from **{len(seeds)} seeds**, "
-        f"which reproduce **{len(per_publication)} distinct publications**. "
-        + " ".join(
-            f"{' and '.join(names)} are copies of one publication "
-            f"({sources.loc[pub, 'publisher']}, *{sources.loc[pub, 'title']}*)."
-            for pub, names in shared.items()
-        )
+Markdown(
+    f"The `claims` table holds **{count(len(claims), 'claim')}** from "
+    f"**{count(len(seeds), 'seed')}**, which reproduce "
+    f"**{count(len(per_publication), 'distinct publication')}**. "
+    + " ".join(
+        f"{listing(names)} are copies of one publication "
+        f"({sources.loc[pub, 'publisher']}, *{sources.loc[pub, 'title']}*)."
+        for pub, names in shared.items()
     )
 )
 
@@ -94,7 +110,7 @@ display(
 # copy, so a claim in both is counted twice in the table. Second, "primary" is a property of a
 # source *for a given claim*. The DoD News article is a primary source for what the U.S.
 # Department of Defense said in August 2020; for the date the occupation ended it is a
-# secondary account written decades later and, as section 8.4 shows, not a flawless one. One
+# secondary account written decades later and, as section 8.5 shows, not a flawless one. One
 # seed is an explainer with no identified author or address, and one is a garbled copy of a
 # Council on Foreign Relations backgrounder.
 
@@ -112,39 +128,29 @@ display(
 #   project's reading, not about the claim's truth.
 
 # %%
-VERDICTS = ["consistent", "approximate", "conflicting", "unverifiable"]
-VERDICT_COLOURS = {
-    "consistent": "#009E73",
-    "approximate": "#56B4E9",
-    "conflicting": "#D55E00",
-    "unverifiable": "#999999",
-}
+VERDICTS = list(style.CATEGORIES["verdict"])  # consistent, approximate, conflicting, unverifiable
 table = pd.crosstab(claims["seed_name"], claims["verdict"])
 table = table.reindex(columns=VERDICTS, fill_value=0)
 table["total"] = table.sum(axis=1)
 table = table.sort_values("total")
-table
+show(table.rename_axis("seed"), index=True)
 
 # %%
-fig, ax = style.new_figure(figsize=(10, 5))
+fig, ax = figures.new_figure(figsize=(10, 5.4))
 left = pd.Series(0, index=table.index)
 for verdict in VERDICTS:
-    ax.barh(
-        table.index,
-        table[verdict],
-        left=left,
-        color=VERDICT_COLOURS[verdict],
-        edgecolor="white",
-        label=verdict,
-    )
+    look = style.look(verdict, "verdict")
+    ax.barh(table.index, table[verdict], left=left, color=look["color"], edgecolor="white",
+            label=look["label"])  # fmt: skip
     left = left + table[verdict]
 for y, total in enumerate(table["total"]):
     ax.text(total + 0.4, y, f"{total}", va="center", fontsize=10)
 ax.set_xlim(0, table["total"].max() * 1.15)
 ax.grid(axis="y", alpha=0)
-ax.legend(loc="lower right", title="Verdict", fontsize=10, title_fontsize=10)
-caption = style.finish(
+plotting.legend_below(ax, ncol=4, title="Verdict")
+figures.finish(
     ax,
+    number="8.1",
     title="Verdicts on the seed documents' claims",
     ylabel="Seed document",
     xlabel="Claims (count)",
@@ -152,29 +158,41 @@ caption = style.finish(
     note="Claims table. The Wikipedia extract repeats part of the article, so those claims "
     "count twice.",
 )
-plt.show()
 
 # %%
 shares = table[VERDICTS].div(table["total"], axis=0).mul(100)
 consistent_all = claims["verdict"].eq("consistent").mean() * 100
-smallest = table["total"].idxmin()
+fewest = table[table["total"] == table["total"].min()]
 Markdown(
     f"Across all claims, {consistent_all:.0f}% are consistent with the evidence. The "
     f"shares per seed range from {shares['consistent'].min():.0f}% to "
-    f"{shares['consistent'].max():.0f}% consistent, but the seed with the fewest claims, "
-    f"*{smallest}*, has only {table.loc[smallest, 'total']}, so its shares move by "
-    f"{100 / table.loc[smallest, 'total']:.0f} points with every single claim."
+    f"{shares['consistent'].max():.0f}% consistent, but the "
+    f"{'seed' if len(fewest) == 1 else 'seeds'} with the fewest claims, "
+    f"{listing(f'*{name}*' for name in fewest.index)}, {'has' if len(fewest) == 1 else 'have'} "
+    f"only {count(fewest['total'].iloc[0], 'claim')}{' each' if len(fewest) > 1 else ''}, so "
+    f"a share moves by {100 / fewest['total'].iloc[0]:.0f} points with every single claim."
+)
+
+# %%
+largest = table[VERDICTS].idxmax(axis=1)
+Markdown(
+    "In every seed, consistent claims are the largest group."
+    if (largest == "consistent").all()
+    else "Consistent claims are the largest group in "
+    f"{count((largest == 'consistent').sum(), 'seed')} of {len(table)}; in "
+    + listing(largest.index[largest != "consistent"])
+    + " another verdict is as common or more."
 )
 
 # %% [markdown]
-# **Reading Figure 8.1.** In every seed, consistent claims are the largest group, which is
-# typical: reference texts get the large facts right. The errors sit in the details, such as
+# **Reading Figure 8.1.** Consistent claims dominating is typical: reference texts get the
+# large facts right. The errors sit in the details, such as
 # a figure for a particular year, a share whose definition is left out, or a date that slips
 # across a year boundary. Do not rank the seeds by these bars. The counts are small, the
 # seeds make different kinds of claims (the DoD article is full of recent operational detail
 # that is hard to check; the explainer makes broad statements that are easy to confirm), and
 # a high "consistent" count for the Wikipedia text partly reflects that some of its evidence
-# is Wikipedia again (section 8.7).
+# is Wikipedia again (section 8.8).
 
 # %% [markdown]
 # ## 8.3 The claims behind the chosen verdicts
@@ -185,22 +203,18 @@ Markdown(
 # %%
 listed = claims[claims["verdict"].isin(verdicts)]
 if listed.empty:
-    print(f"No claim listed: no claim has a verdict among {verdicts}.")
+    print(f"No claim listed: no claim has a verdict among {listing(verdicts, 'or') or 'none'}.")
 else:
+    found = [v for v in verdicts if v in set(listed.verdict)]
     print(
-        f"Claims listed: {len(listed)} with verdict {', '.join(v for v in verdicts if v in set(listed.verdict))}"
-        f" from {listed.seed.nunique()} seeds"
+        f"Claims listed: {len(listed)} with verdict {listing(found, 'or')} from "
+        f"{count(listed.seed.nunique(), 'seed')}"
     )
-    columns = [
-        "claim_id",
-        "seed_name",
-        "verdict",
-        "paraphrase",
-        "claimed_value",
-        "unit",
-        "evidence_value",
-    ]
-    display(listed[columns].style.hide(axis="index").format(na_rep="", precision=1))
+
+# %%
+columns = ["claim_id", "seed_name", "verdict", "paraphrase", "claimed", "unit"]
+if len(listed):
+    show(listed[[*columns, "evidence_value"]], sources=[*listed.source_id, *listed.seed_source_id])
 
 # %% [markdown]
 # ## 8.4 Findings: where the seeds contradict the data
@@ -222,41 +236,44 @@ quantities["ratio_high"] = quantities["claimed_value"] / quantities["evidence_lo
 quantities["outside"] = (quantities["claimed_value"] < quantities["evidence_low"]) | (
     quantities["claimed_value"] > quantities["evidence_high"]
 )
-quantities = quantities.sort_values("ratio_high")
-quantities[
-    ["claim_id", "seed_name", "claimed_value", "unit", "evidence_low", "evidence_high", "verdict"]
-].style.hide(axis="index").format(precision=1, thousands=",")
+quantities = quantities.sort_values("ratio_high").reset_index(drop=True)
 
 # %%
-fig, ax = style.new_figure(figsize=(10, 6.5))
-for y, row in enumerate(quantities.itertuples()):
-    colour = VERDICT_COLOURS[row.verdict]
-    ax.plot([row.ratio_low, row.ratio_high], [y, y], color=colour, linewidth=3, alpha=0.6)
-    ax.scatter([row.ratio_low, row.ratio_high], [y, y], color=colour, s=45, zorder=3)
-ax.axvline(1, color="#333333", linewidth=1)
+show(
+    quantities[["claim_id", "seed_name", "claimed_value", "unit", "evidence_low", "evidence_high",
+                "verdict"]],
+    sources=[*quantities.source_id, *quantities.seed_source_id],
+)  # fmt: skip
+
+# %%
+fig, ax = figures.new_figure(figsize=(10, 7))
+for verdict in [v for v in VERDICTS if v in set(quantities["verdict"])]:
+    rows = quantities[quantities["verdict"] == verdict]
+    look = style.look(verdict, "verdict")
+    ax.hlines(
+        rows.index, rows.ratio_low, rows.ratio_high, color=look["color"], linewidth=3, alpha=0.6
+    )
+    ax.scatter([*rows.ratio_low, *rows.ratio_high], [*rows.index, *rows.index], s=45, zorder=3,
+               color=look["color"], marker=look["marker"], label=look["label"])  # fmt: skip
+ax.axvline(1, color=style.INK, linewidth=1)
 ax.set_xscale("log")
 ticks = [0.5, 0.75, 1, 1.5, 2, 3]
-ax.set_xticks(ticks, labels=[f"{t:g}" for t in ticks])
+ax.set_xticks(ticks, labels=[f"{t:g}" for t in ticks], minor=False)
 ax.set_xticks([], minor=True)
-ax.set_yticks(
-    range(len(quantities)),
-    [f"{r.claim_id}: {r.claimed_value:,.6g} {r.unit}" for r in quantities.itertuples()],
-    fontsize=10,
-)
+ax.set_yticks(quantities.index, [f"{r.claim_id}: {r.claimed_value:,.6g} {r.unit}"
+                                 for r in quantities.itertuples()])  # fmt: skip
 ax.grid(axis="y", alpha=0)
-for verdict in [v for v in VERDICTS if v in set(quantities["verdict"])]:
-    ax.scatter([], [], color=VERDICT_COLOURS[verdict], label=verdict)
-ax.legend(loc="lower right", title="Verdict", fontsize=10, title_fontsize=10)
-caption = style.finish(
+plotting.legend_below(ax, ncol=4, title="Verdict")
+figures.finish(
     ax,
+    number="8.2",
     title="Claimed value ÷ value in the evidence",
     ylabel="Claim: the seed's value",
     xlabel="Ratio, claimed ÷ evidence (log scale; 1 = agreement)",
     sources=quantities["source_id"],
-    note="Quantity claims with a numeric evidence range; dots at the two ends of the range "
-    "(one dot where the evidence gives a single value).",
+    note="Quantity claims with a numeric evidence range; marks at the two ends of the range "
+    "(one mark where the evidence gives a single value).",
 )
-plt.show()
 
 # %%
 far = quantities[quantities["ratio_low"] > 1.5]
@@ -265,18 +282,23 @@ off_years = years[
     (years["claimed_value"] < years["evidence_low"])
     | (years["claimed_value"] > years["evidence_high"])
 ]
+text = (
+    f"Of the {count(len(quantities), 'quantity claim')} plotted, "
+    f"{int(quantities['outside'].sum())} fall outside the evidence range, and {len(far)} "
+    "exceed every evidence value by more than half"
+)
+if len(far):
+    text += f" ({listing(far['claim_id'])}), rated {listing(sorted(far['verdict'].unique()), 'or')}"
+text += f". Among the {count(len(years), 'claim')} that state a single year, {len(off_years)} miss the evidence"
 Markdown(
-    f"Of the {len(quantities)} quantity claims plotted, {int(quantities['outside'].sum())} fall "
-    f"outside the evidence range, and {len(far)} exceed every evidence value by more than "
-    f"half ({', '.join(far['claim_id'])}), all rated "
-    f"{' or '.join(sorted(far['verdict'].unique()))}. Among the {len(years)} claims that "
-    f"state a single year, {len(off_years)} miss the evidence: "
+    text
+    + (": " if len(off_years) else ".")
     + "; ".join(
         f"{r.claim_id} ({r.seed_name}) gives {r.claimed_value:.0f} where the evidence says "
         f"{r.evidence_low:.0f}"
         for r in off_years.itertuples()
     )
-    + "."
+    + ("." if len(off_years) else "")
 )
 
 # %% [markdown]
@@ -305,6 +327,7 @@ Markdown(
 
 # %%
 c002 = claims.set_index("claim_id").loc["C002"]
+citations.note([c002.source_id, c002.seed_source_id])
 Markdown(
     f"The Wikipedia article puts U.S. troop strength in Japan in the mid-1950s at "
     f"**{c002.claimed_value:,.0f}**. The Defense Department's reports give "
@@ -335,24 +358,17 @@ PAIRS = {  # topic: (claim in one seed, claim in another)
     "The term of the 1951 security treaty": ("C042", "C043"),
     "The date of Japan's surrender": ("C038", "C037"),
 }
+
+# %%
 by_id = claims.set_index("claim_id")
-rows = []
-for topic, (first, second) in PAIRS.items():
-    for claim_id in (first, second):
-        claim = by_id.loc[claim_id]
-        rows.append(
-            {
-                "topic": topic,
-                "claim": claim_id,
-                "seed": claim.seed_name,
-                "what the seed says": claim.paraphrase,
-                "evidence": claim.evidence_value,
-                "verdict": claim.verdict,
-                "evidence source": sources.loc[claim.source_id, "publisher"],
-            }
-        )
-pairs = pd.DataFrame(rows)
-pairs.style.hide(axis="index")
+paired = [(topic, claim_id) for topic, ids in PAIRS.items() for claim_id in ids]
+pairs = pd.DataFrame(paired, columns=["topic", "claim"]).join(by_id, on="claim")
+pairs["evidence source"] = pairs["source_id"].map(sources["publisher"])
+show(
+    pairs[["topic", "claim", "seed_name", "paraphrase", "evidence_value", "verdict",
+           "evidence source"]].rename(columns={"seed_name": "seed", "paraphrase": "what the seed says"}),
+    sources=[*pairs.source_id, *pairs.seed_source_id],
+)  # fmt: skip
 
 # %%
 gulf = by_id.loc[list(PAIRS["Japan's payment for the Gulf War"])]
@@ -378,7 +394,7 @@ Markdown(
 #   its own business, and a text that disagrees with itself has told you where to look.
 # - **A feature moved between treaties** (the 1951 treaty's term). The fixed initial term
 #   belongs to the 1960 treaty; the 1951 pact had none and was replaced before such a term
-#   could have run out. Because the copy is garbled (section 8.6), we cannot tell whether the
+#   could have run out. Because the copy is garbled (section 8.7), we cannot tell whether the
 #   original backgrounder made this slip or the copying introduced it, which is exactly why
 #   the original must be consulted before the claim is cited either way.
 # - **Which event is meant** (the surrender). The formal instrument was signed on 2
@@ -402,80 +418,52 @@ Markdown(
 # press; other web pages are used only where nothing better was found, and say so.
 
 # %%
-QUALITIES = ["official", "scholarly", "press", "other_web"]
-QUALITY_WORDS = {
-    "official": "official",
-    "scholarly": "scholarly",
-    "press": "press",
-    "other_web": "other web",
-}
-QUALITY_COLOURS = {
-    "official": "#0072B2",
-    "scholarly": "#009E73",
-    "press": "#E69F00",
-    "other_web": "#999999",
-}
+GRADES = list(style.CATEGORIES["source_quality"])  # official, scholarly, press, other_web
 shares = {}
 for name in ad.list_tables():
     frame = ad.load(name)
     if name != "sources" and "source_id" in frame.columns:
-        quality = frame["source_id"].map(sources["source_quality"])
-        shares[name] = quality.value_counts(normalize=True).mul(100)
-quality_shares = pd.DataFrame(shares).T.reindex(columns=QUALITIES).fillna(0)
-quality_shares["official or scholarly"] = quality_shares["official"] + quality_shares["scholarly"]
-quality_shares = quality_shares.sort_values("official or scholarly")
-quality_shares.round(1)
+        grade = frame["source_id"].map(sources["source_quality"])
+        shares[name] = grade.value_counts(normalize=True).mul(100)
+grade_shares = pd.DataFrame(shares).T.reindex(columns=GRADES).fillna(0)
+grade_shares["official or scholarly"] = grade_shares["official"] + grade_shares["scholarly"]
+grade_shares = grade_shares.sort_values("official or scholarly")
 
 # %%
-fig, ax = style.new_figure(figsize=(10, 6.5))
-left = pd.Series(0.0, index=quality_shares.index)
-labels = quality_shares.index.str.replace("_", " ")
-for quality in QUALITIES:
-    ax.barh(
-        labels,
-        quality_shares[quality],
-        left=left,
-        color=QUALITY_COLOURS[quality],
-        edgecolor="white",
-        label=QUALITY_WORDS[quality],
-    )
-    left = left + quality_shares[quality]
+named = grade_shares.rename(columns=lambda g: style.name(g, "source_quality"))
+show(named.rename_axis(index="table", columns=None), percent=named.columns, index=True)
+
+# %%
+fig, ax = figures.new_figure(figsize=(10, 6.8))
+left = pd.Series(0.0, index=grade_shares.index)
+for grade in GRADES:
+    look = style.look(grade, "source_quality")
+    ax.barh(grade_shares.index.str.replace("_", " "), grade_shares[grade], left=left,
+            color=look["color"], edgecolor="white", label=look["label"])  # fmt: skip
+    left = left + grade_shares[grade]
 ax.set_xlim(0, 100)
 ax.grid(axis="y", alpha=0)
-ax.legend(
-    loc="upper center",
-    bbox_to_anchor=(0.5, -0.1),
-    ncol=4,
-    fontsize=10,
-    title="Grade of the source each row cites",
-    title_fontsize=10,
-)
-caption = style.finish(
+plotting.legend_below(ax, ncol=4, title="Grade of the source each row cites")
+figures.finish(
     ax,
+    number="8.3",
     title="Where each table's rows come from",
     ylabel="Table",
     xlabel="Rows citing a source of this grade (%)",
-    sources=[],
     note="Each table's source_id joined to the source_quality column of the sources table; "
     "tables sorted by their share of official and scholarly sources. Source: this package's "
     "sources table.",
 )
-plt.show()
 
 # %%
-weakest = quality_shares.index[0]
-strongest = quality_shares.index[-1]
-described = pd.Series(
-    {
-        n: sum(ad.describe(n).source_quality.get(q, 0) for q in QUALITIES[:2])
-        for n in quality_shares.index
-    }
-).mul(100)
-agree = (described - quality_shares["official or scholarly"]).abs().max() < 1
+weakest, strongest = grade_shares.index[0], grade_shares.index[-1]
+catalogue = {n: ad.describe(n).source_quality for n in grade_shares.index}
+described = pd.Series({n: sum(q.get(g, 0) for g in GRADES[:2]) for n, q in catalogue.items()})
+agree = (100 * described - grade_shares["official or scholarly"]).abs().max() < 1
 Markdown(
-    f"Official and scholarly sources carry {quality_shares.loc[strongest, 'official or scholarly']:.0f}% "
-    f"of the rows of `{strongest}` but only "
-    f"{quality_shares.loc[weakest, 'official or scholarly']:.0f}% of `{weakest}`. "
+    "Official and scholarly sources carry "
+    f"{grade_shares.loc[strongest, 'official or scholarly']:.0f}% of the rows of `{strongest}` "
+    f"but only {grade_shares.loc[weakest, 'official or scholarly']:.0f}% of `{weakest}`. "
     + (
         "The same shares are in each table's catalogue entry, `ad.describe(name).source_quality`."
         if agree
@@ -490,8 +478,11 @@ Markdown(
 # publication, since nothing else was found.)
 
 # %%
-claims["evidence_quality"] = claims["source_id"].map(sources["source_quality"])
-pd.crosstab(claims["verdict"], claims["evidence_quality"]).reindex(columns=QUALITIES, fill_value=0)
+claims["evidence_grade"] = claims["source_id"].map(sources["source_quality"])
+by_grade = pd.crosstab(claims["verdict"], claims["evidence_grade"]).reindex(
+    index=VERDICTS, columns=GRADES, fill_value=0
+)
+show(by_grade.rename(columns=lambda g: style.name(g, "source_quality")), index=True)
 
 # %% [markdown]
 # ## 8.7 Recognising a machine-spun copy
@@ -521,8 +512,8 @@ pd.crosstab(claims["verdict"], claims["evidence_quality"]).reindex(columns=QUALI
 spun = seeds.loc["cfr_spun_copy"]
 original = sources.loc[spun["publication"]]
 print(f"{original.publisher}: {original.title}\n{original.url}")
-print(f"kind: {original.kind}; grade: {original.source_quality}")
-table.loc[[spun["name"]]]
+print(f"kind: {original.kind}; grade: {style.name(original.source_quality, 'source_quality')}")
+show(table.loc[[spun["name"]]].rename_axis("seed"), index=True)
 
 # %% [markdown]
 # ## 8.8 Independence: how many witnesses?
@@ -535,10 +526,11 @@ table.loc[[spun["name"]]]
 # %%
 from_wikipedia = claims["source_id"].map(sources["publisher"]).eq("Wikipedia")
 checked_against_wikipedia = claims[from_wikipedia & claims["verdict"].ne("unverifiable")]
+citations.note(checked_against_wikipedia.source_id)
 Markdown(
-    f"{len(checked_against_wikipedia)} claims with a verdict other than unverifiable were "
-    f"checked against a Wikipedia page; "
-    f"{checked_against_wikipedia['seed'].str.startswith('wikipedia').sum()} of them come "
+    f"{count(len(checked_against_wikipedia), 'claim')} with a verdict other than unverifiable "
+    f"{'was' if len(checked_against_wikipedia) == 1 else 'were'} checked against a Wikipedia "
+    f"page; {checked_against_wikipedia['seed'].str.startswith('wikipedia').sum()} of them come "
     'from the Wikipedia seeds themselves. For those, a "consistent" verdict shows only that '
     "two Wikipedia pages agree."
 )
@@ -562,9 +554,9 @@ publish(
     troops_1950s_claim_ratio=round(c002.claimed_value / c002.evidence_high, 2),
     weakest_table=weakest,
     weakest_table_official_scholarly_pct=round(
-        quality_shares.loc[weakest, "official or scholarly"], 1
+        grade_shares.loc[weakest, "official or scholarly"], 1
     ),
-    claims_official_scholarly_pct=round(quality_shares.loc["claims", "official or scholarly"], 1),
+    claims_official_scholarly_pct=round(grade_shares.loc["claims", "official or scholarly"], 1),
 )
 
 # %% [markdown]
@@ -634,5 +626,4 @@ check("08.3", len(claims) - len(ex3))
 # ## Sources
 
 # %%
-for name in ("claims", "sources"):
-    print(f"--- {name}\n{ad.cite(name)}\n")
+citations.sources_cell()
