@@ -34,24 +34,24 @@ countries = ["JPN", "DEU", "KOR"]  # countries compared (ISO3 codes the explorer
 # %%
 import html
 import io
-from pathlib import Path
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import HTML, Image, Markdown, display
-from matplotlib.ticker import MaxNLocator
 
 import alliance_data as ad
-from alliance_notebooks import check_parameters, publish, style
-from alliance_notebooks.chapters import declaration
-from alliance_notebooks.parameters import allowed_values
+from alliance_notebooks import check_parameters, citations, figures, plotting, publish, style
+from alliance_notebooks.prose import count, listing
+from alliance_notebooks.tables import show
 
+# %%
 checked = check_parameters(
     "09_explorer", start_year=start_year, end_year=end_year, countries=countries
 )
 start_year, end_year = checked["start_year"], checked["end_year"]
-style.use_house_style()
+window = f"{start_year}–{end_year}" if start_year < end_year else f"{start_year}"
+citations.reset()
 
 # %% [markdown]
 # ## 9.1 The series
@@ -63,7 +63,6 @@ style.use_house_style()
 # dictionary.
 
 # %%
-PEW = "Pew Research Center, Global Attitudes Survey"
 SERIES = {
     "troops": {
         "label": "U.S. troops stationed in the host (troops)",
@@ -96,6 +95,11 @@ SERIES = {
         "title": "Military expenditure in constant 2023 dollars",
         "note": "SIPRI figures, drawn in billions (the table stores millions).",
     },
+}
+
+# %%
+PEW = "Pew Research Center, Global Attitudes Survey"
+SERIES |= {
     "pew_favourable": {
         "label": "Favourable view of the U.S., Pew (opinion)",
         "table": "opinion",
@@ -122,6 +126,7 @@ SERIES = {
 BY_COUNTRY = [key for key, spec in SERIES.items() if spec["table"] != "arms_transfers"]
 
 
+# %%
 def series_rows(key):
     """The rows of a series' table that the series keeps (every year, every country)."""
     spec = SERIES[key]
@@ -132,35 +137,21 @@ def series_rows(key):
 
 
 # %% [markdown]
-# The country list offers every country that at least one country series has data for.
-# The `countries` parameter allows exactly these codes (its rule in `chapters.yml`); the
-# cell stops with an error if the two ever drift apart, for example after a table gains a
-# country.
+# The country list offers every country that at least one country series has data for; the
+# `countries` parameter allows exactly these codes (its rule in `chapters.yml`, which the
+# tests keep in step with the tables).
 
 # %%
-NAMES = {"SUN": "Soviet Union"}  # codes the house style has no name for
-
-
-def country_name(code):
-    return NAMES.get(code, style.name(code))
-
-
 offered = sorted(set().union(*(set(series_rows(key)["country_iso3"]) for key in BY_COUNTRY)))
-declared = allowed_values(declaration("09_explorer", Path.cwd())["parameters"]["countries"])
-if offered != sorted(declared):
-    raise RuntimeError(
-        f"chapters.yml allows countries {sorted(declared)}, but the explorer offers {offered}: "
-        "update the rule for 09_explorer's countries parameter."
-    )
-print(f"Countries offered ({len(offered)}):", ", ".join(country_name(c) for c in offered))
+print(f"Countries offered ({len(offered)}):", listing(style.name(c) for c in offered))
 
 # %% [markdown]
 # ## 9.2 Selecting and drawing one series
 #
 # `select` keeps the years and countries asked for and returns tidy rows: year, group (a
-# country, or the supplier group), value, whether the row is flagged, and its source.
-# `draw` turns those rows into a house-style figure. A line breaks where the table has no
-# value (`ad.with_all_years` inserts the missing years), flagged values get open circles,
+# country, or the supplier group), value, the row's flag, and its source. `draw` turns those
+# rows into a house-style figure with the shared helpers: a line breaks where the table has
+# no value, every flagged value gets the open marker of its flag (the same in every chapter),
 # and dashed lines mark four landmark events.
 
 # %%
@@ -170,7 +161,6 @@ LANDMARKS = {
     "Security legislation enacted": "2015 security laws",
     "2022 National Security Strategy": "2022 strategy",
 }
-landmarks = ad.events_titled(LANDMARKS).assign(label=lambda e: e["title"].map(LANDMARKS))
 
 
 def select(key, first, last, codes):
@@ -181,87 +171,70 @@ def select(key, first, last, codes):
     if key in BY_COUNTRY:
         frame = frame[frame["country_iso3"].isin(codes)]
         group = frame["country_iso3"]
-        flagged = frame["flag"].notna() if "flag" in frame else False
-    else:
+    else:  # one bar segment per supplier group and year
         group = frame["supplier_iso3"].where(frame["supplier_iso3"] == "USA", "others")
-        flagged = False
-    tidy = pd.DataFrame(
-        {
-            "year": frame["year"].astype(int),
-            "group": group,
-            "value": frame[spec["value"]].astype(float) * spec["scale"],
-            "flagged": flagged,
-            "source_id": frame["source_id"],
-        }
-    )
-    if key not in BY_COUNTRY:  # one bar segment per supplier group and year
+    tidy = pd.DataFrame({
+        "year": frame["year"].astype(int),
+        "group": group,
+        "value": frame[spec["value"]].astype(float) * spec["scale"],
+        "flag": frame["flag"] if "flag" in frame else None,
+        "source_id": frame["source_id"],
+    })  # fmt: skip
+    if key not in BY_COUNTRY:
         tidy = tidy.groupby(["year", "group"], as_index=False).agg(
-            value=("value", "sum"), flagged=("flagged", "any"), source_id=("source_id", "first")
+            value=("value", "sum"), flag=("flag", "first"), source_id=("source_id", "first")
         )
     return tidy.sort_values(["group", "year"]).reset_index(drop=True)
 
 
-def draw(key, first, last, codes):
+# %%
+def draw_lines(ax, key, shown):
+    """One line per country in its house look, with each flagged value marked."""
+    for code, rows in shown.groupby("group"):
+        look = style.look(code)
+        plotting.series(ax, rows, "value", markersize=4, **look)
+        plotting.mark_flags(ax, rows, "value", table=SERIES[key]["table"], colour=look["color"])
+
+
+def draw_bars(ax, shown):
+    """Stacked bars: the United States, then all other suppliers."""
+    wide = shown.pivot(index="year", columns="group", values="value").fillna(0)
+    bottom = 0
+    for group, look in [("USA", style.look("USA")), ("others", style.look("others", "supplier"))]:
+        if group in wide:
+            ax.bar(wide.index, wide[group], bottom=bottom, color=look["color"], label=look["label"])
+            bottom = bottom + wide[group]
+
+
+# %%
+def draw(key, first, last, codes, number=""):
     """One series as a house-style figure; returns (figure or None, caption, rows drawn)."""
-    spec = SERIES[key]
-    shown = select(key, first, last, codes)
+    spec, shown = SERIES[key], select(key, first, last, codes)
+    missing = [style.name(c) for c in codes if c not in set(shown["group"])]
     if shown.empty:
-        where = "" if key not in BY_COUNTRY else " for " + ", ".join(map(country_name, codes))
-        return None, f"No data in {spec['label']}{where} in {first}–{last}.", shown
-    fig, ax = style.new_figure(figsize=(10, 5.5))
+        where = f" for {listing(missing)}" if key in BY_COUNTRY and missing else ""
+        years = f"{first}–{last}" if first < last else f"{first}"
+        return None, f"No data in {spec['label']}{where} in {years}.", shown
+    fig, ax = figures.new_figure(figsize=(10, 7.5))
     if key in BY_COUNTRY:
-        for code, rows in shown.groupby("group"):
-            look = style.look(code) | {"label": country_name(code)}
-            line = ad.with_all_years(rows)  # missing years become gaps
-            ax.plot(line.index, line["value"], markersize=4, **look)
-            marked = rows[rows["flagged"]]
-            ax.scatter(
-                marked["year"],
-                marked["value"],
-                s=70,
-                facecolors="white",
-                edgecolors=look["color"],
-                linewidths=1.5,
-                zorder=3,
-            )
-        if shown["flagged"].any():
-            ax.scatter(
-                [], [], s=70, facecolors="white", edgecolors=style.GREY, label="flagged (see note)"
-            )
+        draw_lines(ax, key, shown)
     else:
-        wide = shown.pivot(index="year", columns="group", values="value").fillna(0)
-        bottom = 0
-        for group, colour, name in [
-            ("USA", style.colour("USA"), "United States"),
-            ("others", style.GREY, "All other suppliers"),
-        ]:
-            if group in wide:
-                ax.bar(wide.index, wide[group], bottom=bottom, color=colour, label=name)
-                bottom = bottom + wide[group]
-    low, high = shown["year"].min(), shown["year"].max()
-    ax.set_xlim(low - 1, high + 1)  # the axis ends with the data
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # whole years only
+        draw_bars(ax, shown)
+    plotting.year_axis(ax, shown["year"])  # the axis ends with the data
     ax.set_ylim(0, spec.get("ymax"))
     if shown["value"].max() >= 1_000:
-        style.thousands(ax)
-    events = landmarks[landmarks["date"].dt.year.between(low, high)]
-    style.annotate_events(ax, events)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
+        figures.thousands(ax)
+    events = plotting.events_between(LANDMARKS, shown["year"].min(), shown["year"].max())
+    plotting.annotate_events(ax, events)
+    plotting.legend_below(ax, ncol=2)
     note = spec["note"]
-    missing = [country_name(c) for c in codes if c not in set(shown["group"])]
     if key in BY_COUNTRY and missing:
-        note += f" No data in this series for {', '.join(missing)}."
+        note += f" No data in this series for {listing(missing)}."
     if len(events):
         note += " Dashed lines: events from the events table."
-    caption = style.finish(
-        ax,
-        title=spec["title"],
-        ylabel=spec["ylabel"],
-        xlabel="Year",
-        sources=shown["source_id"],
-        note=note,
-    )
-    return fig, caption, shown
+    figures.finish(ax, number=number, title=spec["title"], ylabel=spec["ylabel"], xlabel="Year",
+                   sources=[*shown["source_id"], *events["source_id"]], note=note)  # fmt: skip
+    return fig, fig.alt_text, shown
 
 
 # %% [markdown]
@@ -283,27 +256,31 @@ def draw(key, first, last, codes):
 
 # %%
 shown = {}
-fig, caption, shown["troops"] = draw("troops", start_year, end_year, countries)
+fig, caption, shown["troops"] = draw("troops", start_year, end_year, countries, "9.1")
 if fig is None:
     print(caption)
 
 # %%
-fig, caption, shown["milex_share"] = draw("milex_share", start_year, end_year, countries)
+fig, caption, shown["milex_share"] = draw("milex_share", start_year, end_year, countries, "9.2")
 if fig is None:
     print(caption)
 
 # %%
-fig, caption, shown["milex_constant"] = draw("milex_constant", start_year, end_year, countries)
+fig, caption, shown["milex_constant"] = draw(
+    "milex_constant", start_year, end_year, countries, "9.3"
+)
 if fig is None:
     print(caption)
 
 # %%
-fig, caption, shown["pew_favourable"] = draw("pew_favourable", start_year, end_year, countries)
+fig, caption, shown["pew_favourable"] = draw(
+    "pew_favourable", start_year, end_year, countries, "9.4"
+)
 if fig is None:
     print(caption)
 
 # %%
-fig, caption, shown["arms_tiv"] = draw("arms_tiv", start_year, end_year, countries)
+fig, caption, shown["arms_tiv"] = draw("arms_tiv", start_year, end_year, countries, "9.5")
 if fig is None:
     print(caption)
 
@@ -312,55 +289,54 @@ if fig is None:
 # supplier groups.
 
 # %%
-overview = pd.DataFrame(
-    [
-        {
-            "series": SERIES[key]["label"],
-            "rows": len(rows),
-            "first year": rows["year"].min() if len(rows) else None,
-            "last year": rows["year"].max() if len(rows) else None,
-            "drawn": ", ".join(
-                "all other suppliers" if g == "others" else country_name(g)
-                for g in rows["group"].unique()
-            ),
-        }
-        for key, rows in shown.items()
-    ]
-)
-display(overview.style.hide(axis="index"))
+overview = pd.DataFrame([
+    {
+        "series": SERIES[key]["label"],
+        "rows": len(rows),
+        "first year": rows["year"].min() if len(rows) else None,
+        "last year": rows["year"].max() if len(rows) else None,
+        "drawn": listing("all other suppliers" if g == "others" else style.name(g)
+                         for g in rows["group"].unique()),
+    }
+    for key, rows in shown.items()
+])  # fmt: skip
+show(overview)
+
+# %%
 drawn = pd.concat([rows[["year"]] for rows in shown.values()])
 if drawn.empty:
-    print(f"No series has data for these countries in {start_year}–{end_year}.")
+    print(f"No series has data for these countries in {window}.")
 else:
     print(f"Data shown: {drawn.year.min()}–{drawn.year.max()}")
 
 # %%
 troops_drawn = shown["troops"]
-arms_drawn = shown["arms_tiv"]
-flagged = int(troops_drawn["flagged"].sum())
+flagged = int(troops_drawn["flag"].notna().sum())
 if troops_drawn.empty:
-    display(Markdown("The troop figure has no values for these countries and years."))
+    text = "The troop figure has no values for these countries and years."
+elif flagged == 0:
+    text = f"None of the {count(len(troops_drawn), 'value')} in the troop figure carries a flag."
 else:
-    display(
-        Markdown(
-            f"In the troop figure, {flagged} of the {len(troops_drawn)} values drawn carry a "
-            "flag (the open circles); read the row's `note` in `ad.load('troops')` before "
-            "quoting one."
-        )
+    text = (
+        f"In the troop figure, {flagged} of the {count(len(troops_drawn), 'value')} drawn "
+        f"{'carries' if flagged == 1 else 'carry'} a flag (the open markers); read the row's "
+        "`note` in `ad.load('troops')` before quoting one."
     )
+Markdown(text)
+
+# %%
+arms_drawn = shown["arms_tiv"]
+us_share = None
 if arms_drawn.empty:
-    us_share = None
-    display(Markdown(f"No arms deliveries to Japan are recorded in {start_year}–{end_year}."))
+    text = f"No arms deliveries to Japan are recorded in {window}."
 else:
     us_share = (
         100 * arms_drawn.loc[arms_drawn.group == "USA", "value"].sum() / arms_drawn.value.sum()
     )
-    display(
-        Markdown(
-            f"Of the arms delivered to Japan in {arms_drawn.year.min()}–{arms_drawn.year.max()}, "
-            f"the United States supplied {us_share:.1f}% (by TIV)."
-        )
-    )
+    first, last = arms_drawn.year.min(), arms_drawn.year.max()
+    years = f"{first}–{last}" if first < last else f"{first}"
+    text = f"Of the arms delivered to Japan in {years}, the United States supplied {us_share:.1f}% (by TIV)."
+Markdown(text)
 
 # %%
 publish(
@@ -375,7 +351,8 @@ publish(
 # %% [markdown]
 # ## 9.4 The live explorer
 #
-# Run this cell in JupyterLab. It starts from the parameters above and has three controls:
+# Run the next cells in JupyterLab. The explorer starts from the parameters above and has
+# three controls:
 #
 # - **Series** (drop-down): any entry of `SERIES`.
 # - **Countries** (list): click one country, or hold Ctrl (Cmd on a Mac) and click to
@@ -384,37 +361,25 @@ publish(
 #
 # The line under the slider reports the years and the number of rows actually drawn.
 # Each redraw replaces the Output widget's contents directly (a PNG of the figure, then
-# its caption as text) rather than capturing printed output, so the cell also runs to the
-# end without a browser, where it shows only a text placeholder for the widgets.
+# its caption as text) rather than capturing printed output, so the cells also run to the
+# end without a browser, where they show only a text placeholder for the widgets.
 
 # %%
 first_year = int(min(series_rows(key)["year"].min() for key in SERIES))
 last_year = int(max(series_rows(key)["year"].max() for key in SERIES))
-chooser = widgets.Dropdown(
-    options=[(spec["label"], key) for key, spec in SERIES.items()],
-    value="troops",
-    description="Series",
-    layout=widgets.Layout(width="480px"),
-)
-picker = widgets.SelectMultiple(
-    options=[(f"{country_name(c)} ({c})", c) for c in offered],
-    value=tuple(countries),
-    rows=8,
-    description="Countries",
-    layout=widgets.Layout(width="320px"),
-)
-years = widgets.IntRangeSlider(
-    value=(start_year, end_year),
-    min=first_year,
-    max=last_year,
-    description="Years",
-    continuous_update=False,
-    layout=widgets.Layout(width="640px"),
-)
-status = widgets.HTML()
-out = widgets.Output()
+chooser = widgets.Dropdown(options=[(spec["label"], key) for key, spec in SERIES.items()],
+                           value="troops", description="Series",
+                           layout=widgets.Layout(width="480px"))  # fmt: skip
+picker = widgets.SelectMultiple(options=[(f"{style.name(c)} ({c})", c) for c in offered],
+                                value=tuple(countries), rows=8, description="Countries",
+                                layout=widgets.Layout(width="320px"))  # fmt: skip
+years = widgets.IntRangeSlider(value=(start_year, end_year), min=first_year, max=last_year,
+                               description="Years", continuous_update=False,
+                               layout=widgets.Layout(width="640px"))  # fmt: skip
+status, out = widgets.HTML(), widgets.Output()
 
 
+# %%
 def redraw(_change=None):
     """Draw the chosen view and put the PNG and its caption into ``out``."""
     fig, caption, rows = draw(chooser.value, *years.value, list(picker.value))
@@ -432,6 +397,7 @@ def redraw(_change=None):
     status.value = f"<b>Drawn:</b> {span}"
 
 
+# %%
 for control in (chooser, picker, years):
     control.observe(redraw, names="value")
 redraw()
@@ -513,8 +479,8 @@ check("09.3", answer)
 #
 # ## Sources
 #
-# The explorer draws on four tables, plus the `events` table for the dashed landmark lines.
+# The explorer draws on four tables, plus the `events` table for the dashed landmark lines;
+# the list below names the sources of the rows drawn above.
 
 # %%
-for name in ("troops", "defense_spending", "opinion", "arms_transfers", "events"):
-    print(f"== {name} ==\n{ad.cite(name)}\n")
+citations.sources_cell()
