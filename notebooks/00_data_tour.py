@@ -106,6 +106,8 @@ YEAR_OF = {  # table -> how to read a row's year
     "trade": lambda f: f["year"],
     "arms_transfers": lambda f: f["year"],
 }
+
+# %%
 fig, ax = figures.new_figure(figsize=(10, 5.5))
 for lane, (name, year_of) in enumerate(YEAR_OF.items()):
     years = pd.Series(sorted(set(year_of(ad.load(name)).dropna().astype(int))))
@@ -358,6 +360,7 @@ landmarks = plotting.events_between(
     japan.year.max(),
 )
 
+# %%
 fig, ax = figures.new_figure(figsize=(10, 6.5))
 plotting.series(ax, japan, "personnel", markersize=3, **style.look("JPN"))  # gaps stay gaps
 plotting.mark_flags(ax, japan, "personnel", table="troops", colour=style.colour("JPN"))
@@ -402,6 +405,7 @@ areas = ad.load("troops_japan_by_area")
 wide = areas.pivot(index="year", columns="area", values="personnel").astype(float)
 distorted = sorted(set(areas.loc[areas.flag == "split_distorted", "year"]))
 
+# %%
 fig, ax = figures.new_figure()
 plotting.stacked_bars(ax, wide, ["mainland", "okinawa", "bonin_volcano"], hatched=distorted)
 plotting.year_axis(ax, wide.index)
@@ -443,6 +447,8 @@ show_table("bases")
 # %%
 bases = ad.load("bases")
 mapped = bases.dropna(subset=["lat", "lon"])
+
+# %%
 fig, ax = figures.new_figure(figsize=(7.5, 7.5))
 maps.draw_japan(ax, extent=(122, 147, 24, 46))
 maps.draw_facilities(ax, mapped)
@@ -512,6 +518,8 @@ show_table("defense_spending")
 # %%
 all_spending = ad.load("defense_spending")
 spending = all_spending.dropna(subset=["share_of_gdp_pct"])
+
+# %%
 fig, ax = figures.new_figure(figsize=(9, 5.5))
 for code in ["JPN", "USA", "CHN", "KOR", "DEU"]:
     rows = spending[spending.country_iso3 == code]
@@ -562,6 +570,8 @@ drawn = pd.concat(
     )
     for survey, measure, _ in MEASURES.values()
 )
+
+# %%
 fig, ax = figures.new_figure(figsize=(10, 6.5))
 for key, (survey, measure, words) in MEASURES.items():
     rows = drawn[drawn.survey.str.startswith(survey) & drawn.measure.eq(measure)]

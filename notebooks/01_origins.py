@@ -215,6 +215,7 @@ def mark_events(ax, events):
     return rows
 
 
+# %%
 def leader_bands(ax, leaders):
     """Terms of office as bands (Japan on row 1, United States on row 0), each named where
     the name fits. Returns the names too short to hold a label."""
@@ -246,6 +247,7 @@ in_office = leaders[(leaders["term_start"] < high) & (term_end > low)].copy()
 in_office["x0"] = plotting.decimal_year(in_office["term_start"].clip(lower=low))
 in_office["x1"] = plotting.decimal_year(term_end[in_office.index].clip(upper=high))
 
+# %%
 fig, ax = figures.new_figure(figsize=(10, 7))
 rows = mark_events(ax, shown)
 ax.set_yticks([0, 1, *rows.values()], ["U.S. president", "Japan PM", *rows.keys()])
@@ -363,6 +365,7 @@ def report_note(troops):
     return note
 
 
+# %%
 if len(troops):
     fig, ax = figures.new_figure()
     placed = troops.set_index("x")  # each bar at its report's month

@@ -78,6 +78,7 @@ citations.reset()
 for caveat in ad.describe("troops").caveats:
     print("-", caveat)
 
+# %%
 troops = ad.load("troops")
 in_window = troops["year"].between(start_year, end_year)
 shown = troops[in_window & troops["country_iso3"].isin(["JPN", *compare_countries])]
@@ -119,9 +120,11 @@ def meaning(flag):
     return style.flag("troops", flag).name if isinstance(flag, str) else "no flag"
 
 
+# %%
 # Flags that mark a change of basis from that year on: drawn as dotted lines as well.
 BREAKS = {"report_month_change", "definition_break", "territory_change"}
 
+# %%
 flagged = japan.dropna(subset=["flag"]).assign(meaning=lambda f: f["flag"].map(meaning))
 if flagged.empty:
     print("No flagged Japan rows in the window.")
@@ -173,6 +176,7 @@ def draw_claims(ax, drawn):
         )
 
 
+# %%
 CLAIM_RED = "#B2182B"
 if japan.empty:
     print(f"No Japan report in {window}: Figure 2.1 is not drawn.")
@@ -223,6 +227,7 @@ def change(rows, first, last):
     return f"from {a:,} to {b:,} ({signed_percent(100 * (b / a - 1))})"
 
 
+# %%
 def extremes(rows):
     """'highest in 1953 (210,000 persons)'-style words for the top and bottom reports."""
     words = []
@@ -233,6 +238,7 @@ def extremes(rows):
     return " and ".join(words)
 
 
+# %%
 if japan.empty:
     text = f"There is no Japan report in {window}."
 elif len(japan) == 1:
@@ -284,10 +290,12 @@ def flag_years(flag, first, last):
     return list(rows.index[rows["flag"] == flag])
 
 
+# %%
 def phase_change(first, last):
     return f"{full[first]:,} in {first} to {full[last]:,} in {last} ({signed_percent(100 * (full[last] / full[first] - 1))})"
 
 
+# %%
 reports = full.index
 korean_war_gap = [y for y in range(reports.min(), 1954) if y not in reports]
 month_switch = flag_years("report_month_change", 1955, 1960)
@@ -465,6 +473,7 @@ area_titles = {
 area_events = plotting.events_between(area_titles, split.index.min(), split.index.max())
 no_report = split.index[split.isna().all(axis=1)]
 
+# %%
 fig, (ax, ax2) = figures.new_figure(
     nrows=2, sharex=True, figsize=(10, 8), gridspec_kw={"height_ratios": [2.2, 1]}
 )
@@ -509,6 +518,7 @@ def pct_change(area, first, last):
     return 100 * (split.loc[last, area] / split.loc[first, area] - 1)
 
 
+# %%
 majority = share[share > 50].index
 Markdown(
     f"Between the June 1955 and September 1960 reports, personnel on the mainland changed by "

@@ -137,6 +137,7 @@ mapped = mapped.assign(label=mapped["name"].str.split(",").str[0].str.strip())
 approximate = ~mapped["coordinate_quality"].isin(PRECISE)
 
 
+# %%
 def label_panels(main, zooms):
     """Facility names in columns at the panels' edges (the main map labels only the
     facilities outside the zoomed boxes)."""
@@ -253,6 +254,7 @@ def seed(claim_id):
     return sources.loc[claims.loc[claim_id, "seed_source_id"], "publisher"]
 
 
+# %%
 usfj_okinawa = claims.loc["C018", "evidence_low"]  # USFJ count reported by Asahi (2016)
 usfj_japan = claims.loc["C016", "evidence_low"]
 land_low, land_high = claims.loc["C021", ["evidence_low", "evidence_high"]]
@@ -312,6 +314,7 @@ def share_bars(ax, shares):
     ax.legend(loc="lower right", title="What is measured")
 
 
+# %%
 def count_bars(ax, counts):
     """Facilities in Okinawa and in all Japan, side by side for each figure."""
     rows = counts.iloc[::-1].reset_index(drop=True)
@@ -426,6 +429,7 @@ reversion_titles = {
 }
 reversion = plotting.events_between(reversion_titles, split.index.min(), split.index.max())
 
+# %%
 fig, ax = figures.new_figure(figsize=(10, 6.2))
 for area in ("mainland", "okinawa"):
     plotting.series(ax, split.reset_index(), area, markersize=5, **style.look(area))
@@ -521,6 +525,7 @@ def distance_km(first, second):
     return 2 * 6371.0 * np.arcsin(np.sqrt(h))
 
 
+# %%
 futenma, schwab = "MCAS Futemma", "Camp Schwab, Henoko"
 km = distance_km(futenma, schwab)
 when = timeline.set_index("title")["date"]

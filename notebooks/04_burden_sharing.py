@@ -118,11 +118,13 @@ def price_index(base_year=2023):
     return ratio / ratio[base_year]
 
 
+# %%
 def to_real(amounts, fiscal_years, base_year=2023):
     """Yen amounts in base_year prices (each fiscal year deflated by the year it starts in)."""
     return amounts / fiscal_years.map(price_index(base_year)).astype(float)
 
 
+# %%
 index = price_index()
 index_years = index.loc[start_year:end_year]
 if index_years.empty:
@@ -139,6 +141,7 @@ Markdown(text)
 # %%
 RANK = {"low": 0, "medium": 1, "high": 2}
 
+# %%
 hns_all = ad.load("host_nation_support")
 hns_all = hns_all.assign(
     scope_words=hns_all["scope"].map(lambda scope: style.name(scope, "hns_scope")),
@@ -154,6 +157,7 @@ same_year = hns.groupby(["scope", "fiscal_year"])["amount_jpy_100m"]
 hns["conflict"] = same_year.transform("nunique") > 1
 hns["agreeing"] = (same_year.transform("size") > 1) & ~hns["conflict"]
 
+# %%
 counts = (
     hns_all.groupby("scope_words")
     .agg(rows=("fiscal_year", "size"), first=("fiscal_year", "min"), last=("fiscal_year", "max"))
@@ -165,17 +169,25 @@ show(counts.rename_axis("scope").reset_index())
 dropped = int((in_window & ~graded).sum())
 
 
+# %%
 def years_where(flag):
     rows = hns.loc[hns[flag], ["scope_words", "fiscal_year"]].drop_duplicates()
     return listing(f"FY{r.fiscal_year} ({r.scope_words})" for r in rows.itertuples()) or "none"
 
 
+# %%
+kept = (
+    f"{count(len(hns), 'row')} in {count(hns.fiscal_year.nunique(), 'fiscal year')}"
+    if len(hns)
+    else "no row"
+)
+lower = "no lower-graded row is" if not dropped else f"{count(dropped, 'lower-graded row')} "
+lower += "" if not dropped else ("is" if dropped == 1 else "are")
 Markdown(
-    f"Within {window}, keeping grades at or above *{min_reliability}* leaves "
-    f"{count(len(hns), 'row')} in {count(hns.fiscal_year.nunique(), 'fiscal year')}; "
-    f"{count(dropped, 'lower-graded row')} {'is' if dropped == 1 else 'are'} dropped. "
-    f"Years in which sources give different values for one scope: {years_where('conflict')}. "
-    f"Years in which two sources give the same value: {years_where('agreeing')}."
+    f"Within {window}, keeping grades at or above *{min_reliability}* leaves {kept}; {lower} "
+    f"dropped. Years in which sources give different values for one scope: "
+    f"{years_where('conflict')}. Years in which two sources give the same value: "
+    f"{years_where('agreeing')}."
 )
 
 # %% [markdown]
@@ -234,6 +246,7 @@ def draw_terms(ax, rows, left, right):
         ax.barh([], [], color=jpn, alpha=0.35, label="Fiscal years covered")
 
 
+# %%
 OPEN_CIRCLE = {"marker": "o", "mfc": "white", "mec": "black"}
 ARROW = {"marker": ">", "color": style.colour("JPN")}
 if sma.empty:
@@ -318,6 +331,7 @@ spread = pd.DataFrame(
 spread["real_jpy_100m"] = to_real(spread["average_jpy_100m"], spread["fiscal_year"])
 
 
+# %%
 def draw_scopes(ax, column, spread_column):
     """One colour and marker per scope; lines only within one scope and one budget basis;
     a grey bar where sources differ in a year; black dashes for agreement averages."""
@@ -336,6 +350,7 @@ def draw_scopes(ax, column, spread_column):
     figures.thousands(ax)
 
 
+# %%
 def legend_extras(ax):
     """Legend entries for what the markers and lines mean beyond the scopes."""
     if (hns["basis"] == "contract").any():
@@ -346,6 +361,7 @@ def legend_extras(ax):
         plotting.legend_entry(ax, "Sources differ in one year", color=style.GREY, linestyle="-")
 
 
+# %%
 if hns.empty and spread.empty:
     print(f"No HNS figure in {window} at grade {min_reliability}: no Figure 4.2.")
 else:
@@ -397,7 +413,13 @@ if len(mod):
         )
     elif len(mod) > 1:
         parts.append("It is also the latest year kept.")
-if broad["fiscal_year"].nunique() > 1:
+if broad["fiscal_year"].nunique() == 1:
+    only = broad.iloc[0]
+    parts.append(
+        f"The Cabinet's broad total of all outlays for U.S. forces is "
+        f"{only.amount_jpy_100m:,.0f} in FY{only.fiscal_year}, the only year of that scope kept."
+    )
+elif len(broad):
     a, b = broad.sort_values("fiscal_year").iloc[[0, -1]].itertuples()
     parts.append(
         f"The Cabinet's broad total of all outlays for U.S. forces went from "
@@ -573,6 +595,7 @@ def averages(share):
     return pd.DataFrame.from_dict(rows, orient="index").rename_axis("country").reset_index()
 
 
+# %%
 summary = averages(share)
 if summary.empty:
     text = "No country selected has a SIPRI share of GDP in these years."
