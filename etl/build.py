@@ -1,4 +1,9 @@
-"""Run every step, write the clean CSVs and the Frictionless ``datapackage.json``."""
+"""Run every step, write the clean CSVs and the Frictionless ``datapackage.json``.
+
+A table's metadata (title, description, key, coverage, caveats, fields) sits beside its step in
+``etl/steps/<name>.meta.yml``; caveats that a step derives from the data (rows it drops, codes it
+defines) come from the step's frame as ``frame.attrs["caveats"]`` and follow the written ones.
+"""
 
 from __future__ import annotations
 
@@ -10,14 +15,9 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from etl.paths import METADATA
+from etl.paths import METADATA, STEPS
 from etl.steps import TABLES
 
-DATA_VERSION = "2026.12.0"
-CREATED = (
-    "2026-12-02T00:00:00Z"  # the release date of this data version (kept fixed: builds reproduce)
-)
-HOMEPAGE = "https://github.com/alliance-notebooks/alliance-notebooks"
 # Columns whose values are codes: their distinct values become ``constraints.enum``.
 CODED = {
     "area",
@@ -40,67 +40,16 @@ CODED = {
     "survey",
     "verdict",
 }
-PACKAGE = {
-    "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
-    "name": "alliance-data",
-    "title": "U.S.–Japan security alliance: cleaned, cited tables",
-    "description": (
-        "Tidy tables on the U.S.–Japan alliance (treaties, events, U.S. forces and bases in "
-        "Japan, burden sharing, defence spending, opinion, trade, arms transfers, and the claims "
-        "of five seed documents). Every row names a source in the sources table."
-    ),
-    "version": DATA_VERSION,
-    "created": CREATED,
-    "homepage": HOMEPAGE,
-    "keywords": [
-        "U.S.-Japan alliance",
-        "security treaty",
-        "Okinawa",
-        "U.S. forces in Japan",
-        "host nation support",
-        "military expenditure",
-        "public opinion",
-        "arms transfers",
-    ],
-    "contributors": [{"title": "alliance-notebooks contributors", "roles": ["creator"]}],
-    "sources": [
-        {
-            "title": "U.S. Department of Defense / Defense Manpower Data Center personnel reports, "
-            "as parsed by the troopdata project (Allen, Flynn & Martinez Machain)",
-            "path": "https://github.com/meflynn/troopdata",
-        },
-        {
-            "title": "SIPRI Military Expenditure Database and Arms Transfers Database",
-            "path": "https://www.sipri.org/databases",
-        },
-        {
-            "title": "David Vine, Base Nation (2015), U.S. bases abroad, as coded in troopdata",
-            "path": "https://github.com/meflynn/troopdata",
-        },
-        {
-            "title": "Pew Research Center Global Attitudes surveys; Cabinet Office of Japan, "
-            "Public Opinion Survey on Diplomacy",
-            "path": "https://survey.gov-online.go.jp/",
-        },
-        {
-            "title": "Treaty texts and records: Ministry of Foreign Affairs of Japan; Foreign "
-            "Relations of the United States",
-            "path": "https://www.mofa.go.jp/",
-        },
-    ],
-    "licenses": [
-        {
-            "name": "CC-BY-4.0",
-            "path": "https://creativecommons.org/licenses/by/4.0/",
-            "title": "Creative Commons Attribution 4.0 for this compilation; each source keeps "
-            "its own terms (see the sources table)",
-        }
-    ],
-}
 
 
-def metadata() -> dict:
-    return yaml.safe_load((METADATA / "tables.yml").read_text(encoding="utf-8"))
+def package_metadata() -> dict:
+    """The package-level fields of ``datapackage.json``."""
+    return yaml.safe_load((METADATA / "package.yml").read_text(encoding="utf-8"))
+
+
+def table_metadata(name: str) -> dict:
+    """A table's metadata, kept beside its step in ``etl/steps/<name>.meta.yml``."""
+    return yaml.safe_load((STEPS / f"{name}.meta.yml").read_text(encoding="utf-8"))
 
 
 def coverage(frame: pd.DataFrame, rule: dict) -> str:
@@ -121,10 +70,11 @@ def coverage(frame: pd.DataFrame, rule: dict) -> str:
 
 def schema(name: str, meta: dict, frame: pd.DataFrame) -> dict:
     fields = []
-    for column, (ftype, unit, description) in meta["fields"].items():
-        field = {"name": column, "type": ftype, "description": description}
-        if unit:
-            field["unit"] = unit
+    for column, spec in meta["fields"].items():
+        ftype = spec["type"]
+        field = {"name": column, "type": ftype, "description": spec["description"]}
+        if "unit" in spec:
+            field["unit"] = spec["unit"]
         if ftype == "date":
             field["format"] = "%Y-%m-%d"
         if column in CODED and ftype == "string":
@@ -156,12 +106,12 @@ def quality_shares(frame: pd.DataFrame, sources: pd.DataFrame) -> dict[str, floa
 
 
 def build_tables() -> dict[str, pd.DataFrame]:
-    """Run each step; check columns against the metadata and sources against ``sources``."""
-    meta = metadata()
-    tables = {name: importlib.import_module(f"etl.steps.{name}").build() for name in TABLES}
+    """Run each step (sources last); check columns against the metadata and sources."""
+    order = [n for n in TABLES if n != "sources"] + ["sources"]
+    tables = {name: importlib.import_module(f"etl.steps.{name}").build() for name in order}
     known = set(tables["sources"]["source_id"])
     for name, frame in tables.items():
-        expected = list(meta[name]["fields"])
+        expected = list(table_metadata(name)["fields"])
         assert list(frame.columns) == expected, f"{name}: {list(frame.columns)} != {expected}"
         missing = set(frame["source_id"]) - known
         assert not missing, f"{name}: source_id not in sources: {sorted(missing)}"
@@ -172,11 +122,11 @@ def build_tables() -> dict[str, pd.DataFrame]:
 def write(out: Path) -> None:
     """Write every table and the datapackage into ``out``."""
     out.mkdir(parents=True, exist_ok=True)
-    meta, tables = metadata(), build_tables()
+    tables = build_tables()
     sources = tables["sources"].set_index("source_id")
     resources = []
-    for name in [n for n in meta if n in tables]:
-        frame, info = tables[name], meta[name]
+    for name in TABLES:
+        frame, info = tables[name], table_metadata(name)
         path = out / f"{name}.csv"
         frame.to_csv(path, index=False, lineterminator="\n")
         data = path.read_bytes()
@@ -195,8 +145,7 @@ def write(out: Path) -> None:
                 "bytes": len(data),
                 "rows": len(frame),
                 "coverage": coverage(frame, info["coverage"]),
-                "caveats": info.get("caveats", [])
-                + getattr(importlib.import_module(f"etl.steps.{name}"), "CAVEATS", []),
+                "caveats": info.get("caveats", []) + frame.attrs.get("caveats", []),
                 "sources": [
                     {
                         "title": sources.loc[s, "title"],
@@ -210,7 +159,7 @@ def write(out: Path) -> None:
                 "schema": schema(name, info, frame),
             }
         )
-    package = {**PACKAGE, "resources": resources}
+    package = {**package_metadata(), "resources": resources}
     (out / "datapackage.json").write_text(
         json.dumps(package, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
     )

@@ -27,7 +27,6 @@ QUALITIES = {
 }
 CHECK_LIMIT_KM = 1.5
 QUALITY_CAVEATS = [f"coordinate_quality {q}: {meaning}." for q, meaning in QUALITIES.items()]
-CAVEATS: list[str] = []  # filled by build(): the quality codes, then one line per dropped row
 
 
 def in_okinawa(lat: pd.Series, lon: pd.Series) -> pd.Series:
@@ -73,7 +72,7 @@ def build() -> pd.DataFrame:
     )
     bases = raw.rename(columns={"basename": "name"}).merge(checks, on="name", validate="1:1")
     dropped = bases[bases["action"] == "drop"]
-    CAVEATS[:] = QUALITY_CAVEATS + [
+    caveats = QUALITY_CAVEATS + [
         f"Dropped '{n}': {why}" for n, why in zip(dropped["name"], dropped["fix_note"], strict=True)
     ]
     bases = bases[bases["action"] != "drop"].copy()
@@ -121,4 +120,5 @@ def build() -> pd.DataFrame:
     assert_between(bases["lat"], 24, 46, "bases")
     assert_between(bases["lon"], 122, 146, "bases")
     assert len(raw) - len(bases) == (checks["action"] == "drop").sum()
+    bases.attrs["caveats"] = caveats
     return bases

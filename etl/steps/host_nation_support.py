@@ -4,7 +4,8 @@ Scopes are never mixed in one series: ``hns_mod`` is the MOD's narrow host-natio
 (labour, utilities, facilities improvement, training relocation); ``sma_covered`` is the part
 paid under the Special Measures Agreements; ``stationing_costs_all`` is the Cabinet's broad
 total of all outlays for U.S. forces (land rent, base-area measures and more), FY1983–1992.
-Rows read only from blogs, forum threads or mirror/proxy pages are left out (see CAVEATS).
+Rows read only from blogs, forum threads or mirror/proxy pages are left out; the table's caveats
+name each one that no other page gives.
 """
 
 import pandas as pd
@@ -37,7 +38,6 @@ PAGES = {
     "bakademonews.com": None,
     "cfdot.com": None,
 }
-CAVEATS: list[str] = []
 COLUMNS = [
     "fiscal_year",
     "fiscal_year_end",
@@ -69,8 +69,9 @@ def basis_of(text: str) -> str:
     return "budget (basis not stated)"
 
 
-def narrow_and_broad() -> pd.DataFrame:
-    """Annual totals from both transcriptions, each row with its citable source."""
+def narrow_and_broad() -> tuple[pd.DataFrame, list[str]]:
+    """Annual totals from both transcriptions, each row with its citable source, and a caveat
+    for each figure left out."""
     new = read_reference("cost_sharing/hns_mod_budget_by_fy.csv")
     old = read_reference("cost_sharing/japan_host_nation_support_transcribed.csv", dtype=str)
     old = old[~old["fiscal_year"].str.contains("-")]  # agreement totals live elsewhere
@@ -102,19 +103,19 @@ def narrow_and_broad() -> pd.DataFrame:
     rows["source_id"] = rows["url"].map(source_of)
     ok = rows.dropna(subset=["source_id"])
     kept = set(zip(ok["fiscal_year"], ok["amount_jpy_100m"], strict=True))
-    for row in rows[rows["source_id"].isna()].itertuples():
-        if (row.fiscal_year, row.amount_jpy_100m) not in kept:
-            CAVEATS.append(
-                f"Left out: FY{row.fiscal_year} {row.amount_jpy_100m:,.0f} (100 million yen), "
-                f"whose only page ({row.url.split('/')[2]}) is a blog, forum, mirror or scraper."
-            )
+    left_out = [
+        f"Left out: FY{row.fiscal_year} {row.amount_jpy_100m:,.0f} (100 million yen), "
+        f"whose only page ({row.url.split('/')[2]}) is a blog, forum, mirror or scraper."
+        for row in rows[rows["source_id"].isna()].itertuples()
+        if (row.fiscal_year, row.amount_jpy_100m) not in kept
+    ]
     rows = rows[rows["source_id"].notna() & (rows["source_id"] != SKIP)]
     # The same figure from a second page adds nothing; the first (newer) transcription is kept.
     rows = rows.drop_duplicates(["fiscal_year", "amount_jpy_100m", "basis_text"])
     rows = rows.drop_duplicates(["fiscal_year", "amount_jpy_100m", "source_id"])
     broad = rows["scope_text"].str.startswith("BROAD")
     official = rows["source_id"] == "sangiin_1993_answer"
-    return pd.DataFrame(
+    annual = pd.DataFrame(
         {
             "fiscal_year": rows["fiscal_year"],
             "fiscal_year_end": rows["fiscal_year"],
@@ -135,6 +136,7 @@ def narrow_and_broad() -> pd.DataFrame:
             "source_id": rows["source_id"],
         }
     )
+    return annual, left_out
 
 
 def note_of(scope: str, basis: str, derived: bool) -> str:
@@ -182,8 +184,8 @@ def official_and_sma_rows() -> pd.DataFrame:
 
 
 def build() -> pd.DataFrame:
-    CAVEATS.clear()
-    hns = pd.concat([narrow_and_broad(), official_and_sma_rows()], ignore_index=True)[COLUMNS]
+    annual, left_out = narrow_and_broad()
+    hns = pd.concat([annual, official_and_sma_rows()], ignore_index=True)[COLUMNS]
     hns = hns.sort_values(["scope", "fiscal_year", "source_id"], ignore_index=True)
     assert_unique(hns, ["fiscal_year", "scope", "source_id", "basis"], "host_nation_support")
     assert set(hns["scope"]) == SCOPES and set(hns["reliability"]) <= RELIABILITY
@@ -193,4 +195,5 @@ def build() -> pd.DataFrame:
     assert set(narrow.loc[narrow["fiscal_year"] == 1999, "amount_jpy_100m"]) == {2756}
     broad = hns[hns["scope"] == "stationing_costs_all"]
     assert broad["fiscal_year"].tolist() == list(range(1983, 1993))
+    hns.attrs["caveats"] = left_out
     return hns

@@ -2,7 +2,7 @@
 
 Transcribed rows are kept only when the page they were read from is a source the project may
 cite (``PAGES`` maps each page to its source row); rows whose only page is a forum, a forum
-digest or a proxy are dropped and listed in ``CAVEATS``.
+digest or a proxy are dropped and named in the table's caveats.
 """
 
 import pandas as pd
@@ -90,7 +90,6 @@ JANUARY_NOTE = (
 )
 SAMPLE_NOTE = "Sample aged 18 and over from this survey (20 and over before)."
 DROPPED: list[dict] = []  # rows left out, filled by build()
-CAVEATS: list[str] = []
 
 
 def source_of(url: str) -> str | None:
@@ -292,7 +291,7 @@ def build() -> pd.DataFrame:
     late = opinion["flag"] == "fieldwork_following_january"
     opinion.loc[late, "note"] = JANUARY_NOTE
     opinion = mark_breaks(opinion)
-    CAVEATS[:] = dropped_caveats(opinion)
+    caveats = dropped_caveats(opinion)
     opinion = opinion.sort_values(["survey", "country_iso3", "measure", "year"], ignore_index=True)
     assert_unique(opinion, ["survey", "country_iso3", "measure", "year"], "opinion")
     assert_between(opinion["value_pct"], 0, 100, "opinion")
@@ -303,4 +302,6 @@ def build() -> pd.DataFrame:
     assert fav[2011] == 85 and fav[2020] == 41
     cao = jpn[(jpn["survey"] == CABINET_OFFICE) & (jpn["measure"] == "affinity_toward_us")]
     assert cao.set_index("year").loc[2016, "source_id"] == "cao_gaiko_2016"
-    return opinion[COLUMNS]
+    opinion = opinion[COLUMNS]
+    opinion.attrs["caveats"] = caveats
+    return opinion

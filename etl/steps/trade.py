@@ -2,7 +2,7 @@
 
 Each row keeps the basis its source states (``BASES``); rows on different bases are never
 merged, so a user picks one basis for a series. Rows read only from commercial blogs, document
-scrapers or mirrors are left out (listed in ``CAVEATS``).
+scrapers or mirrors are left out (each named in the table's caveats).
 """
 
 import pandas as pd
@@ -56,7 +56,6 @@ BASES = {
     "ita_rounded": "ITA Country Commercial Guide, rounded ('about', 'over')",
     "census_balance_reported_by_press": "balance only, as the press reported Census figures",
 }
-CAVEATS: list[str] = [f"basis {code}: {meaning}." for code, meaning in BASES.items()]
 COLUMNS = [
     "year",
     "us_exports_to_japan_usd_bn",
@@ -111,11 +110,12 @@ def transcribed() -> pd.DataFrame:
 
 
 def build() -> pd.DataFrame:
-    del CAVEATS[len(BASES) :]
     rows = transcribed()
     found = rows["url"].map(classify)
-    for row in rows[found.isna()].itertuples():
-        CAVEATS.append(f"Left out: {row.year} from {row.url.split('/')[2]} (not citable).")
+    caveats = [f"basis {code}: {meaning}." for code, meaning in BASES.items()] + [
+        f"Left out: {row.year} from {row.url.split('/')[2]} (not citable)."
+        for row in rows[found.isna()].itertuples()
+    ]
     rows = rows[found.notna()].copy()
     rows["source_id"] = [f[0] for f in found.dropna()]
     rows["basis"] = [f[1] for f in found.dropna()]
@@ -146,4 +146,5 @@ def build() -> pd.DataFrame:
         both.us_exports_to_japan_usd_bn - both.us_imports_from_japan_usd_bn - both.us_balance_usd_bn
     )
     assert (gap.abs() < 1.0).all(), "balance must equal exports minus imports (to rounding)"
+    trade.attrs["caveats"] = caveats
     return trade
