@@ -11,6 +11,7 @@ TABLES = [
     "leaders",
     "troops",
     "troops_japan_by_area",
+    "us_forces_by_service",
     "bases",
     "host_nation_support",
     "special_measures_agreements",
