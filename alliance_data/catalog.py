@@ -97,15 +97,18 @@ def fields(name: str) -> list[dict[str, Any]]:
     res = resource(name)
     schema = entry_field(name, res, "schema", dict)
     listed = schema.get("fields")
-    if not isinstance(listed, list) or not listed:
-        raise DataIntegrityError(f"table {name!r}: field 'schema' lists no fields; {REBUILD}")
-    for spec in listed:
-        if not isinstance(spec, dict) or not all(
-            isinstance(spec.get(k), str) for k in ("name", "type")
-        ):
-            raise DataIntegrityError(
-                f"table {name!r}: a field in 'schema' has no name or type; {REBUILD}"
-            )
+    named = (
+        isinstance(listed, list)
+        and listed
+        and all(
+            isinstance(f, dict)
+            and isinstance(f.get("name"), str)
+            and isinstance(f.get("type"), str)
+            for f in listed
+        )
+    )
+    if not named:
+        raise DataIntegrityError(f"table {name!r}: field 'schema' has no named, typed fields")
     return listed
 
 
@@ -144,17 +147,16 @@ def labels(table: str, column: str) -> dict[str, str]:
             f"column {column!r} of table {table!r} has no codes; "
             f"coded columns are: {', '.join(coded) or 'none'}"
         )
-    out = {}
-    for category in coded[column]:
-        if isinstance(category, dict) and isinstance(category.get("value"), str):
-            out[category["value"]] = str(category.get("label", category["value"]))
-        elif isinstance(category, str):
-            out[category] = category
-        else:
-            raise DataIntegrityError(
-                f"table {table!r}: field 'schema' has a damaged category of {column!r}; {REBUILD}"
-            )
-    return out
+    try:
+        pairs = [
+            (c["value"], c.get("label", c["value"])) if isinstance(c, dict) else (c, c)
+            for c in coded[column]
+        ]
+    except (KeyError, TypeError):
+        raise DataIntegrityError(
+            f"table {table!r}: field 'schema' has damaged categories"
+        ) from None
+    return {str(code): str(label) for code, label in pairs}
 
 
 @dataclass(frozen=True)
@@ -177,13 +179,10 @@ class TableDescription:
         return ", ".join(f"{k} {v:.0%}" for k, v in self.source_quality.items()) or "n/a"
 
     def _code_lines(self) -> list[str]:
-        return [
-            f"  {column}: "
-            + "; ".join(
-                code if code == label else f"{code} = {label}" for code, label in codes.items()
-            )
-            for column, codes in self.codes.items()
-        ]
+        named = {
+            c: [k if k == v else f"{k} = {v}" for k, v in m.items()] for c, m in self.codes.items()
+        }
+        return [f"  {column}: " + "; ".join(codes) for column, codes in named.items()]
 
     def __str__(self) -> str:
         cols = self.columns.fillna("").to_string(index=False)
@@ -249,14 +248,10 @@ def describe(name: str) -> TableDescription:
     res = resource(name)
     listed = fields(name)
     columns = pd.DataFrame(
-        {
-            "column": [f["name"] for f in listed],
-            "type": [f["type"] for f in listed],
-            "unit": [f.get("unit", "") for f in listed],
-            "description": [f.get("description", "") for f in listed],
-        }
+        [(f["name"], f["type"], f.get("unit", ""), f.get("description", "")) for f in listed],
+        columns=["column", "type", "unit", "description"],
     )
-    sources = load("sources").set_index("source_id")
+    sources = load("sources").set_index("source_id").fillna({"url": ""})
     return TableDescription(
         name=name,
         title=entry_field(name, res, "title", str),
@@ -266,12 +261,7 @@ def describe(name: str) -> TableDescription:
         primary_key=res["schema"].get("primaryKey", []),
         columns=columns,
         caveats=entry_field(name, res, "caveats", list),
-        sources=[
-            f"{sources.loc[s, 'title']} <{sources.loc[s, 'url']}>"
-            if isinstance(sources.loc[s, "url"], str)
-            else str(sources.loc[s, "title"])
-            for s in source_ids(name)
-        ],
+        sources=[f"{sources.loc[s, 'title']} <{sources.loc[s, 'url']}>" for s in source_ids(name)],
         source_quality=res.get("source_quality", {}),
         codes={f["name"]: labels(name, f["name"]) for f in listed if "categories" in f},
     )

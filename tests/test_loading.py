@@ -233,3 +233,10 @@ def test_labels_of_an_uncoded_column_name_the_coded_ones():
         ad.labels("troops", "personnel")
     with pytest.raises(ad.UnknownTableError):
         ad.labels("troop", "flag")
+
+
+def test_damaged_categories_are_refused(crafted):
+    fields = [{"name": "flag", "type": "string", "categories": [{"label": "no value"}]}]
+    crafted("troops", schema={"fields": fields})
+    with pytest.raises(ad.DataIntegrityError, match="table 'troops'.*'schema'.*categories"):
+        ad.labels("troops", "flag")
