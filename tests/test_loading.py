@@ -192,6 +192,13 @@ def test_path_outside_the_data_folder_is_refused(crafted, scratch_data, style):
         ad.path("troops")
 
 
+def test_link_leading_outside_the_data_folder_is_refused(crafted, scratch_data):
+    (scratch_data / "link.csv").symlink_to(outside_copy(scratch_data, "troops"))
+    crafted("troops", path="link.csv")
+    with pytest.raises(ad.DataIntegrityError, match="'path'.*outside the data folder"):
+        ad.load("troops")
+
+
 def test_md5_hash_is_refused(crafted, scratch_data):
     data = (scratch_data / "troops.csv").read_bytes()
     crafted("troops", hash="md5:" + hashlib.md5(data).hexdigest())
