@@ -94,7 +94,9 @@ def flag(rows: pd.DataFrame, mask: pd.Series, code: str, notes: pd.Series | str)
 
 
 def flag_known_problems(rows: pd.DataFrame, raw: pd.DataFrame) -> None:
-    when = rows["year"] * 100 + rows["quarter"] * 3
+    """Flag the reports' known problems: totals short of their parts, the outlier, the dips and
+    the halved June civilians."""
+    when = rows["year"] * 100 + rows["quarter"] * 3  # yyyymm of the report
     active = rows["category"] == "active_duty"
 
     sums = raw.set_index(["country_iso3", "year", "month"])
@@ -113,14 +115,14 @@ def flag_known_problems(rows: pd.DataFrame, raw: pd.DataFrame) -> None:
     )
 
     host, year, month, service = OUTLIER
-    navy = rows[(rows["country_iso3"] == host) & (rows["service"] == service) & active]
-    series = navy.set_index(when[navy.index])["personnel"].sort_index()
+    counts = rows[(rows["country_iso3"] == host) & (rows["service"] == service) & active]
+    series = counts.set_index(when[counts.index])["personnel"].sort_index()
     at = year * 100 + QUARTER_OF_MONTH[month] * 3
     before, value, after = series.shift(1)[at], series[at], series.shift(-1)[at]
     assert value > 1.5 * before and value > 3 * after, "the outlier is no longer one"
     flag(
         rows,
-        rows.index.isin(navy.index[when[navy.index] == at]),
+        rows.index.isin(counts.index[when[counts.index] == at]),
         "outlier_report",
         f"The {month} {year} report gives {value:,}, against {before:,.0f} in the report before "
         f"and {after:,.0f} in the report after; the source does not explain it.",
