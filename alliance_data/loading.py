@@ -17,28 +17,11 @@ from alliance_data import catalog
 from alliance_data.catalog import REBUILD, DataIntegrityError, entry_field, fields, resource
 
 # Frictionless field type -> pandas dtype; "number" and "date" are parsed from text (see _read)
-DTYPES = {
-    "integer": "Int64",
-    "string": "string",
-    "boolean": "boolean",
-}
+DTYPES = {"integer": "Int64", "string": "string", "boolean": "boolean"}
 TYPES = {*DTYPES, "number", "date"}
 SHA256 = re.compile(r"sha256:([0-9a-f]{64})")
 
 _cache: dict[str, pd.DataFrame] = {}
-
-
-def _file(name: str) -> Path:
-    """The table's file, refused unless it lies inside the data folder."""
-    relative = entry_field(name, resource(name), "path", str)
-    folder = Path(str(catalog.DATA_DIR)).resolve()
-    file = (folder / relative).resolve()
-    if Path(relative).is_absolute() or "://" in relative or not file.is_relative_to(folder):
-        raise DataIntegrityError(
-            f"table {name!r}: field 'path' in datapackage.json ({relative!r}) points outside "
-            f"the data folder; {REBUILD}"
-        )
-    return file
 
 
 def path(name: str) -> Path:
@@ -62,12 +45,20 @@ def path(name: str) -> Path:
     DataIntegrityError
         If the catalogue's path is missing or points outside the data folder.
     """
-    return _file(name)
+    relative = entry_field(name, resource(name), "path", str)
+    folder = Path(str(catalog.DATA_DIR)).resolve()
+    file = (folder / relative).resolve()
+    if Path(relative).is_absolute() or "://" in relative or not file.is_relative_to(folder):
+        raise DataIntegrityError(
+            f"table {name!r}: field 'path' in datapackage.json ({relative!r}) points outside "
+            f"the data folder; {REBUILD}"
+        )
+    return file
 
 
 def _verified_bytes(name: str) -> bytes:
     res = resource(name)
-    file = _file(name)
+    file = path(name)
     match = SHA256.fullmatch(entry_field(name, res, "hash", str))
     if match is None:
         raise DataIntegrityError(
