@@ -3,9 +3,11 @@
 import csv
 import hashlib
 import json
+import re
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 from frictionless import Package
 
@@ -65,6 +67,32 @@ def test_frictionless_enforces_the_schema_rules(tmp_path, edit, error):
     assert damaged_package(tmp_path, {}).validate().valid
     report = damaged_package(tmp_path, edit).validate()
     assert {e.type for task in report.tasks for e in task.errors} == {error}
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "problem"),
+    [
+        ("year", 1949, "values beyond the minimum 1950"),
+        ("personnel", 400_001, "values beyond the maximum 400000"),
+        ("flag", "guessed", "codes not declared in its categories: ['guessed']"),
+        ("source_id", "", "source_id: 1 empty value(s)"),
+        ("source_id", "no_such_source", "source_id not in sources: ['no_such_source']"),
+        ("year", None, "duplicate primary key"),
+    ],
+)
+def test_the_build_stops_on_rows_that_break_the_schema(column, value, problem):
+    from etl.build import table_metadata
+    from etl.schema import check, table_schema
+
+    troops = ad.load("troops")
+    sources = set(ad.load("sources")["source_id"])
+    schema = table_schema("troops", table_metadata("troops"))
+    check("troops", troops, schema, sources)  # the shipped table passes
+    broken = pd.concat([troops, troops.iloc[[0]]]) if value is None else troops.copy()
+    if value is not None:
+        broken.loc[0, column] = value
+    with pytest.raises(ValueError, match=re.escape(problem)):
+        check("troops", broken, schema, sources)
 
 
 def test_each_table_lists_its_sources_and_the_records_are_kept_once():
