@@ -76,37 +76,38 @@ SURVEYS = {
 }
 
 # Categories of one column: colours that no entity above uses (Paul Tol's bright, vibrant
-# and light schemes), so a category is never read as a country.
+# and light schemes), so a category is never read as a country. Groups that are a column of
+# a table take their names from the catalogue (CATALOGUE_NAMES); the others name them here.
 CATEGORIES = {
     "source_quality": _looks(
         {
-            "official": ("#4477AA", "o", "Official"),
-            "scholarly": ("#228833", "^", "Scholarly"),
-            "press": ("#EE7733", "s", "Press"),
-            "other_web": ("#BBBBBB", "D", "Other web pages"),
+            "official": ("#4477AA", "o", ""),
+            "scholarly": ("#228833", "^", ""),
+            "press": ("#EE7733", "s", ""),
+            "other_web": ("#BBBBBB", "D", ""),
         }
     ),
     "verdict": _looks(
         {
-            "consistent": ("#009988", "o", "Consistent"),
-            "approximate": ("#99DDFF", "^", "Approximate"),
-            "conflicting": ("#CC3311", "X", "Conflicting"),
-            "unverifiable": ("#BBBBBB", "s", "Unverifiable"),
+            "consistent": ("#009988", "o", ""),
+            "approximate": ("#99DDFF", "^", ""),
+            "conflicting": ("#CC3311", "X", ""),
+            "unverifiable": ("#BBBBBB", "s", ""),
         }
     ),
     "hns_scope": _looks(
         {
-            "hns_mod": ("#4477AA", "o", "MOD host-nation support budget"),
-            "sma_covered": ("#EE7733", "^", "Part paid under the SMA"),
-            "stationing_costs_all": ("#AA3377", "s", "All outlays for U.S. forces"),
+            "hns_mod": ("#4477AA", "o", ""),
+            "sma_covered": ("#EE7733", "^", ""),
+            "stationing_costs_all": ("#AA3377", "s", ""),
         }
     ),
     "budget_basis": _looks(
         {
-            "expenditure": ("#222255", "o", "Expenditure basis"),
-            "contract": ("#CC3311", "s", "Contract basis"),
-            "budget (basis not stated)": ("#BBBBBB", "D", "Budget, basis not stated"),
-            "approximate": ("#CCBB44", "^", "Approximate"),
+            "expenditure": ("#222255", "o", ""),
+            "contract": ("#CC3311", "s", ""),
+            "budget (basis not stated)": ("#BBBBBB", "D", ""),
+            "approximate": ("#CCBB44", "^", ""),
         }
     ),
     "share_basis": _looks(
@@ -118,24 +119,34 @@ CATEGORIES = {
     ),
     "trade_basis": _looks(
         {
-            "census_total_exports_general_imports": ("#4477AA", "o", "Census, total exports"),
-            "census_basis_cited_by_crs": ("#EE6677", "s", "Census basis, cited by CRS"),
-            "census_balance_reported_by_press": ("#228833", "D", "Census balance, in the press"),
-            "usitc_trade_shifts": ("#CCBB44", "^", "USITC Shifts in U.S. Merchandise Trade"),
-            "ita_rounded": ("#AA3377", "v", "ITA, rounded"),
-            "ustr_rounded": ("#009988", "P", "USTR, rounded"),
+            "census_total_exports_general_imports": ("#4477AA", "o", ""),
+            "census_basis_cited_by_crs": ("#EE6677", "s", ""),
+            "census_balance_reported_by_press": ("#228833", "D", ""),
+            "usitc_trade_shifts": ("#CCBB44", "^", ""),
+            "ita_rounded": ("#AA3377", "v", ""),
+            "ustr_rounded": ("#009988", "P", ""),
         }
     ),
     "mission_kind": _looks(
         {
-            "airlift": ("#4477AA", "o", "Airlift"),
-            "anti_piracy": ("#EE6677", "s", "Anti-piracy"),
-            "disaster_relief": ("#228833", "D", "Disaster relief"),
-            "financial": ("#CCBB44", "^", "Financial contribution"),
-            "maritime_support": ("#66CCEE", "v", "Maritime support"),
-            "minesweeping": ("#AA3377", "P", "Minesweeping"),
-            "peacekeeping": ("#EE7733", "X", "Peacekeeping"),
-            "reconstruction": ("#009988", "h", "Reconstruction"),
+            "airlift": ("#4477AA", "o", ""),
+            "anti_piracy": ("#EE6677", "s", ""),
+            "disaster_relief": ("#228833", "D", ""),
+            "financial": ("#CCBB44", "^", ""),
+            "maritime_support": ("#66CCEE", "v", ""),
+            "minesweeping": ("#AA3377", "P", ""),
+            "peacekeeping": ("#EE7733", "X", ""),
+            "reconstruction": ("#009988", "h", ""),
+        }
+    ),
+    "service": _looks(
+        {
+            "army": ("#666633", "s", ""),
+            "navy": ("#222255", "o", ""),
+            "marine_corps": ("#CC3311", "^", ""),
+            "air_force": ("#77AADD", "D", ""),
+            "space_force": ("#AA3377", "*", ""),
+            "coast_guard": ("#EEDD88", "v", ""),
         }
     ),
     "supplier": _looks({"others": ("#CCCCCC", "o", "All other suppliers")}),
@@ -149,40 +160,47 @@ CATEGORIES = {
     ),
 }
 
-# Flags, per table: each flag keeps one open marker wherever it is drawn (the colour is that
-# of the series it sits on), and a few words for the legend.
-_FLAG_MARKERS = ["D", "s", "^", "v", "P", "X", "h", "<", ">", "p", "*", "d", "H", "8"]
-FLAG_WORDS = {
-    "troops": {
-        "afloat_included": "total includes personnel afloat",
-        "report_month_change": "first September report (June before)",
-        "compilation_value": "compilation value (Kane), no DoD report",
-        "additional_location_row_excluded": "a second, smaller report row left out",
-        "definition_break": "new DMDC format (adds crews of home-ported ships)",
-        "territory_change": "first year of unified Germany",
-        "reported_dip": "a dip the source does not explain",
-        "location_excluded": "a listed location left out (Trieste)",
-        "locations_summed": "two report rows summed (England, Scotland)",
-        "other_report_month": "March report (no September report parsed)",
-    },
-    "troops_japan_by_area": {
-        "afloat_included": "total includes personnel afloat",
-        "split_distorted": "Air Force on Okinawa counted with the mainland",
-    },
-    "opinion": {
-        "mode_break": "first mail survey (interviews before)",
-        "sample_change": "first sample aged 18+ (20+ before)",
-        "derived_from_stated_change": "derived from a reported change",
-        "fieldwork_following_january": "round held in the following January",
-        "preliminary": "preliminary result",
-        "approximate": "approximate value ('about 3 in 10')",
-        "read_via_copy": "report read through a verbatim copy",
-        "unverified_secondary": "unattributed second-hand figure",
-    },
+CATALOGUE_NAMES = {  # group -> (table, column) whose catalogue labels name its categories
+    "source_quality": ("sources", "source_quality"),
+    "verdict": ("claims", "verdict"),
+    "hns_scope": ("host_nation_support", "scope"),
+    "budget_basis": ("host_nation_support", "basis"),
+    "trade_basis": ("trade", "basis"),
+    "mission_kind": ("overseas_missions", "kind"),
+    "service": ("us_forces_by_service", "service"),
 }
-# One marker per flag name across the book (a flag in two tables keeps its marker).
-_FLAG_NAMES = list(dict.fromkeys(name for words in FLAG_WORDS.values() for name in words))
-FLAG_MARKERS = {name: _FLAG_MARKERS[i % len(_FLAG_MARKERS)] for i, name in enumerate(_FLAG_NAMES)}
+
+# Flags: each flag keeps one open marker wherever it is drawn (the colour is that of the
+# series it sits on); its words come from the catalogue (``ad.labels(table, "flag")``).
+# A marker is unique within each table's flags.
+FLAG_MARKERS = {
+    # troops (afloat_included also in troops_japan_by_area)
+    "afloat_included": "D",
+    "report_month_change": "s",
+    "compilation_value": "^",
+    "additional_location_row_excluded": "v",
+    "definition_break": "P",
+    "territory_change": "X",
+    "reported_dip": "h",
+    "location_excluded": "<",
+    "locations_summed": ">",
+    "other_report_month": "p",
+    # troops_japan_by_area
+    "split_distorted": "*",
+    # opinion
+    "mode_break": "d",
+    "sample_change": "H",
+    "derived_from_stated_change": "8",
+    "fieldwork_following_january": "D",
+    "preliminary": "s",
+    "approximate": "^",
+    "read_via_copy": "v",
+    "unverified_secondary": "P",
+    # us_forces_by_service
+    "june_civilian_low": "D",
+    "total_below_services": "s",
+    "outlier_report": "^",
+}
 
 # What prose calls each marker ("open diamonds in Figure 2.1").
 MARKER_NAMES = {
@@ -241,7 +259,13 @@ def entry(key: str, group: str | None = None) -> Look:
     """
     table = ENTITIES if group is None else CATEGORIES[group]
     key = SURVEYS.get(key, key) if group is None else key
-    return table.get(key, Look(GREY, "o", str(key).replace("_", " ")))
+    found = table.get(key, Look(GREY, "o", str(key).replace("_", " ")))
+    if group in CATALOGUE_NAMES:
+        import alliance_data as ad
+
+        label = ad.labels(*CATALOGUE_NAMES[group]).get(key, found.name)
+        found = found._replace(name=label[:1].upper() + label[1:])
+    return found
 
 
 def look(key: str, group: str | None = None) -> dict:
@@ -261,6 +285,9 @@ def name(key: str, group: str | None = None) -> str:
 
 
 def flag(table: str, key: str) -> Look:
-    """A flag's look: its fixed marker and its words (the colour is left to the series)."""
-    words = FLAG_WORDS.get(table, {}).get(key, str(key).replace("_", " "))
+    """A flag's look: its fixed marker and the catalogue's words for it (the colour is left
+    to the series it marks)."""
+    import alliance_data as ad
+
+    words = ad.labels(table, "flag").get(key, str(key).replace("_", " "))
     return Look("white", FLAG_MARKERS.get(key, "o"), words)

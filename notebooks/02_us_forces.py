@@ -638,6 +638,159 @@ Markdown("\n".join(lines) or "No comparison host has rows in the years shown.")
 # the answer. A careful sentence would say "in recent years" and name the report month.
 
 # %% [markdown]
+# ## 2.6 Which services make up the presence
+#
+# A headcount hides what kind of force a host holds. The `us_forces_by_service` table keeps
+# the Defense Department's report rows by service from 2008, when the DMDC format begins.
+# The cells below use the September reports (one a year, as the `troops` table does) and
+# the active-duty rows, for Japan and the hosts chosen in `compare_countries`.
+
+# %%
+for caveat in ad.describe("us_forces_by_service").caveats[:2]:
+    print("-", caveat)
+by_service = ad.load("us_forces_by_service")
+SERVICES = ["navy", "marine_corps", "air_force", "army", "space_force", "coast_guard"]
+active = by_service[
+    by_service["category"].eq("active_duty")
+    & by_service["month"].eq("September")
+    & by_service["year"].between(start_year, end_year)
+    & by_service["country_iso3"].isin(["JPN", *compare_countries])
+]
+hosts = [c for c in ["JPN", *compare_countries] if c in set(active["country_iso3"])]
+first_report = int(by_service["year"].min())
+if active.empty:
+    print(f"No September report by service in {window}: the table starts in {first_report}.")
+else:
+    print(
+        f"Service reports shown: {span(active.year.min(), active.year.max())} ({listing(map(style.name, hosts))})"
+    )
+
+
+# %%
+def service_panels(axes, active, hosts):
+    """One panel per host: active-duty personnel stacked by service, one bar a September."""
+    for ax, code in zip(axes, hosts, strict=True):
+        rows = active[active["country_iso3"] == code]
+        wide = rows.pivot_table(index="year", columns="service", values="personnel", aggfunc="sum")
+        plotting.stacked_bars(ax, wide, SERVICES, group="service")
+        ax.text(0.01, 0.97, style.name(code), transform=ax.transAxes, va="top", weight="bold")
+        ax.set_ylabel("Personnel (persons)")
+        figures.thousands(ax)
+    plotting.year_axis(axes[-1], active["year"])
+
+
+# %%
+if active.empty:
+    print(f"Figure 2.4 is not drawn: no report by service in {window}.")
+else:
+    fig, axes = figures.new_figure(
+        nrows=len(hosts),
+        sharex=True,
+        sharey=True,
+        figsize=(10, 2 + 2.4 * len(hosts)),
+        squeeze=False,
+    )
+    axes = axes[:, 0]
+    service_panels(axes, active, hosts)
+    plotting.legend_below(axes[-1], ncol=3)
+    axes[-1].set_xlabel("Year (September reports)")
+    figures.finish(
+        axes[0],
+        number="2.4",
+        title="U.S. active-duty personnel by service, September reports",
+        ylabel="Personnel (persons)",
+        sources=active.source_id,
+        note="DMDC report rows by service; the Space Force appears from its first report "
+        "column (2023).",
+    )
+    plt.show()
+
+
+# %%
+def service_shares(active, year):
+    """Each host's active-duty personnel by service in one September report, in percent."""
+    rows = active[active["year"] == year]
+    counts = rows.pivot_table(
+        index="country_iso3", columns="service", values="personnel", aggfunc="sum"
+    )
+    shares = 100 * counts.div(counts.sum(axis=1), axis=0)
+    return shares.reindex([code for code in hosts if code in shares.index])  # Japan first
+
+
+latest_service_year = int(active["year"].max()) if len(active) else None
+if latest_service_year is None:
+    text = f"There is no report by service in {window}; the table starts in {first_report}."
+else:
+    shares = service_shares(active, latest_service_year)
+    show(shares.rename(index=style.name, columns=lambda s: style.name(s, "service"))
+         .round(1).rename_axis("host").reset_index(), percent=list(map(lambda s: style.name(s, "service"), shares.columns)))  # fmt: skip
+    parts = []
+    for code, row in shares.iterrows():
+        top = row.idxmax()
+        sea = row.get("navy", 0) + row.get("marine_corps", 0)
+        parts.append(
+            f"in {style.name(code)} the {style.name(top, 'service')} is the largest service "
+            f"({row[top]:.0f}%), and the Navy and Marine Corps together make {sea:.0f}%"
+        )
+    text = f"In the September {latest_service_year} report, " + "; ".join(parts) + "."
+Markdown(text)
+
+# %%
+japan_services = active[active["country_iso3"] == "JPN"].pivot_table(
+    index="year", columns="service", values="personnel", aggfunc="sum"
+)
+if "marine_corps" in japan_services and len(japan_services) > 1:
+    marines = japan_services["marine_corps"].dropna()
+    top = int(marines.idxmax())
+    text = (
+        f"Marines in Japan: {marines.iloc[0]:,.0f} in {marines.index[0]}, most in {top} "
+        f"({marines[top]:,.0f}), and {marines.iloc[-1]:,.0f} in {marines.index[-1]}."
+    )
+    navy = japan_services["navy"].dropna()
+    low = int(navy.idxmin())
+    dips = set(
+        troops.loc[troops["flag"].eq("reported_dip") & troops["country_iso3"].eq("JPN"), "year"]
+    )
+    text += (
+        f" The Navy count is lowest in {low} ({navy[low]:,.0f}, against a median of "
+        f"{navy.median():,.0f} in the reports shown)"
+        + (
+            ", a year the troops table flags as a dip the source does not explain."
+            if low in dips
+            else "."
+        )
+    )
+else:
+    text = "The years shown hold fewer than two September reports by service for Japan."
+Markdown(text)
+
+# %%
+september = by_service[
+    by_service["category"].eq("active_duty") & by_service["month"].eq("September")
+]
+wide_all = september.pivot_table(
+    index=["country_iso3", "year"], columns="service", values="personnel", aggfunc="sum"
+)
+share_all = wide_all.div(wide_all.sum(axis=1), axis=0)
+japan_sea = (share_all.loc["JPN", "navy"] + share_all.loc["JPN", "marine_corps"]) > 0.5
+army_first = {c: (share_all.loc[c].idxmax(axis=1) == "army") for c in ("DEU", "KOR")}
+Markdown(
+    f"Across the whole table (every September report, {september.year.min()}–"
+    f"{september.year.max()}, whatever the window), the Navy and Marine Corps together are more "
+    f"than half of Japan's active-duty personnel in {japan_sea.sum()} of "
+    f"{count(len(japan_sea), 'report')}, while the Army is the largest service in Germany in "
+    f"{army_first['DEU'].sum()} of {len(army_first['DEU'])} and in South Korea in "
+    f"{army_first['KOR'].sum()} of {len(army_first['KOR'])}."
+)
+
+# %% [markdown]
+# Japan's garrison is a naval and Marine presence: the Seventh Fleet's home port at
+# Yokosuka, the amphibious ships at Sasebo and the Marine units on Okinawa. Germany and
+# South Korea host army garrisons. That difference helps explain why Japan's numbers moved
+# so little after the Cold War (Section 2.5): ships and Marine units serve the whole western
+# Pacific, not one land front.
+
+# %% [markdown]
 # ## Key figures
 #
 # These values use the full series, whatever the parameters, so that they can be checked

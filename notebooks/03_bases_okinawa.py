@@ -68,16 +68,12 @@ for caveat in caveats:
 
 # %% [markdown]
 # The column `coordinate_quality` records the outcome of each check. The catalogue
-# explains every value in words, so the cell below reads those explanations rather than
-# typing them, and counts the facilities in each class.
+# explains every value in words (`ad.labels`), so the cell below reads those explanations
+# rather than typing them, and counts the facilities in each class.
 
 # %%
-prefix = "coordinate_quality "
-QUALITY_WORDS = {
-    c[len(prefix) :].split(":")[0]: c.split(": ", 1)[1] for c in caveats if c.startswith(prefix)
-}
 quality = bases["coordinate_quality"].value_counts().rename("facilities").to_frame()
-quality["meaning"] = quality.index.map(QUALITY_WORDS)
+quality["meaning"] = quality.index.map(ad.labels("bases", "coordinate_quality"))
 show(quality.rename_axis("coordinate_quality").reset_index())
 mapped = bases.dropna(subset=["lat", "lon"])
 labelled = len(mapped) if show_labels else 0

@@ -152,8 +152,8 @@ graded = hns_all["reliability"].map(RANK).ge(RANK[min_reliability])
 for grade in sorted(set(hns_all["reliability"]) - set(RANK)):
     print(f"Rows graded {grade!r} have no place in {list(RANK)} and are left out.")
 hns = hns_all[in_window & graded].sort_values(["scope", "fiscal_year"])
-# A year whose sources give different values for one scope: every value is kept and drawn.
-same_year = hns.groupby(["scope", "fiscal_year"])["amount_jpy_100m"]
+# A year whose sources give different values for one scope and basis: all are kept and drawn.
+same_year = hns.groupby(["scope", "basis", "fiscal_year"])["amount_jpy_100m"]
 hns["conflict"] = same_year.transform("nunique") > 1
 hns["agreeing"] = (same_year.transform("size") > 1) & ~hns["conflict"]
 
@@ -172,7 +172,7 @@ dropped = int((in_window & ~graded).sum())
 # %%
 def years_where(flag):
     rows = hns.loc[hns[flag], ["scope_words", "fiscal_year"]].drop_duplicates()
-    return listing(f"FY{r.fiscal_year} ({r.scope_words})" for r in rows.itertuples()) or "none"
+    return listing(f"FY{r.fiscal_year} for {r.scope_words}" for r in rows.itertuples()) or "none"
 
 
 # %%
@@ -343,8 +343,8 @@ def draw_scopes(ax, column, spread_column):
             ax.plot(line.index, line, color=look["color"], linewidth=1.5)
         open_marker = {"mfc": "white"} if basis == "contract" else {}
         ax.plot(rows["fiscal_year"], rows[column], linestyle="", ms=7, **look | open_marker)
-    for year, pair in hns[hns["conflict"]].groupby(["scope", "fiscal_year"]):
-        ax.plot([year[1]] * 2, [pair[column].min(), pair[column].max()], color=style.GREY)
+    for year, pair in hns[hns["conflict"]].groupby(["scope", "basis", "fiscal_year"]):
+        ax.plot([year[2]] * 2, [pair[column].min(), pair[column].max()], color=style.GREY)
     for _, dashes in spread.groupby("agreement"):
         ax.plot(dashes["fiscal_year"], dashes[spread_column], "_", color="black", ms=14, mew=2.5)
     figures.thousands(ax)
