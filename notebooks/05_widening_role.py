@@ -174,7 +174,7 @@ Markdown(
 )
 
 # %% [markdown]
-# The chart below shows every dispatch or contribution in the missions table that overlaps the
+# Figure 5.1 shows every dispatch or contribution in the missions table that overlaps the
 # selected years. Bars run from start to end; hatched bars have no end date in the sources,
 # which means the end is unknown to this project, not that the mission is still running, and
 # they are drawn to the chart's right edge. The Gulf War money rows are merged into one bar.
@@ -231,6 +231,7 @@ if len(spans):
     hatched = " Hatched bars have no end date in the sources and run to the chart's right edge."
     figures.finish(
         ax,
+        number="5.1",
         title=f"Japan's overseas missions and contributions, {window}",
         ylabel="Mission",
         xlabel="Year",
@@ -348,7 +349,7 @@ Markdown(
 )
 
 # %% [markdown]
-# The next figure counts the events of each year in broad groups. Treat the heights with
+# Figure 5.2 counts the events of each year in broad groups. Treat the heights with
 # care: the table is a curated selection, and it records only a handful of exercises although
 # bilateral and multilateral drills now take place every year.
 
@@ -388,6 +389,7 @@ if len(focus):
     dashed = " Dashed lines mark the dates of selected laws and decisions."
     figures.finish(
         ax,
+        number="5.2",
         title=f"Alliance events per year by group, {window}",
         ylabel="Events (count per year)",
         xlabel="Year (each bar spans its calendar year)",
@@ -455,6 +457,7 @@ if len(milex):
     plotting.annotate_events(ax, late)
     figures.finish(
         ax,
+        number="5.3",
         title=f"Japan's military expenditure as a share of GDP, {window}",
         ylabel="Share of GDP (%)",
         xlabel="Year",

@@ -67,17 +67,7 @@ citations.reset()
 # many country-years the whole table holds.
 
 # %%
-MEASURE_WORDS = {
-    "affinity_toward_us": "feels an affinity toward the U.S.",
-    "no_affinity_toward_us": "feels no affinity toward the U.S.",
-    "relations_good": "thinks relations with the U.S. are good",
-    "affinity_toward_china": "feels an affinity toward China",
-    "favorable_view_of_us": "favourable view of the U.S.",
-    "confidence_in_us_president": "confidence in the U.S. president",
-    "confidence_in_us_president_age_18_34": "confidence in the U.S. president (ages 18–34)",
-    "confidence_in_us_president_age_50_plus": "confidence in the U.S. president (ages 50+)",
-    "appreciates_alliance_and_welcomes_us_forces": "values the alliance, welcomes U.S. forces",
-}
+MEASURE_WORDS = ad.labels("opinion", "measure")  # codes in words, from the catalogue
 
 # %%
 opinion = ad.load("opinion")
@@ -158,7 +148,9 @@ print(next(c for c in ad.describe("opinion").caveats if "wording" in c))
 # %%
 co_all = co_rows[co_rows["measure"] == "affinity_toward_us"].sort_values("year")
 affinity = co_all[co_all["year"].between(start_year, end_year)]
-breaks = co_all.loc[co_all["flag"].isin(["mode_break", "sample_change"]), "year"]
+new_mode = co_all["mode"].ne(co_all["mode"].shift()) & co_all["mode"].shift().notna()
+mail_from = co_all.loc[co_all["mode"] == "mail", "year"].min()  # the first mail survey
+breaks = co_all.loc[new_mode | co_all["flag"].isin(["sample_change"]), "year"]  # basis changes
 WORDING_YEARS = range(1996, 2001)  # worded differently, no value held (the table's caveats)
 wording = [y for y in WORDING_YEARS if start_year <= y <= end_year]
 
@@ -229,7 +221,6 @@ show(rows[["year", "value_pct", "mode", "flagged", "note", "source_id"]], source
 # because the method is constant:
 
 # %%
-mail_from = co_all.loc[co_all["flag"] == "mode_break", "year"].min()
 lines = []
 for era, part in affinity.groupby("mode"):  # interviews (face-to-face) or mail
     top, low = part.loc[part["value_pct"].idxmax()], part.loc[part["value_pct"].idxmin()]

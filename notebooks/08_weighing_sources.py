@@ -63,13 +63,7 @@ claims.loc[years_claimed, "claimed"] = claims["claimed_value"].map(
 )
 
 # %%
-SEED_WORDS = {  # what kind of copy each seed is
-    "wikipedia_extract": "extract with citation marks",
-    "wikipedia_article": "full article",
-    "explainer": "short explainer",
-    "cfr_spun_copy": "machine-spun copy",
-    "dod_news_2020": "news article (2020)",
-}
+SEED_WORDS = ad.labels("claims", "seed")  # what kind of copy each seed is (catalogue)
 
 # %%
 seeds = claims.groupby("seed").agg(

@@ -256,31 +256,33 @@ def draw(key, first, last, codes, number=""):
 
 # %%
 shown = {}
-fig, caption, shown["troops"] = draw("troops", start_year, end_year, countries, "9.1")
+fig, caption, shown["troops"] = draw("troops", start_year, end_year, countries, number="9.1")
 if fig is None:
     print(caption)
 
 # %%
-fig, caption, shown["milex_share"] = draw("milex_share", start_year, end_year, countries, "9.2")
+fig, caption, shown["milex_share"] = draw(
+    "milex_share", start_year, end_year, countries, number="9.2"
+)
 if fig is None:
     print(caption)
 
 # %%
 fig, caption, shown["milex_constant"] = draw(
-    "milex_constant", start_year, end_year, countries, "9.3"
+    "milex_constant", start_year, end_year, countries, number="9.3"
 )
 if fig is None:
     print(caption)
 
 # %%
 fig, caption, shown["pew_favourable"] = draw(
-    "pew_favourable", start_year, end_year, countries, "9.4"
+    "pew_favourable", start_year, end_year, countries, number="9.4"
 )
 if fig is None:
     print(caption)
 
 # %%
-fig, caption, shown["arms_tiv"] = draw("arms_tiv", start_year, end_year, countries, "9.5")
+fig, caption, shown["arms_tiv"] = draw("arms_tiv", start_year, end_year, countries, number="9.5")
 if fig is None:
     print(caption)
 
