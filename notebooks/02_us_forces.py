@@ -178,6 +178,7 @@ def draw_claims(ax, drawn):
 
 # %%
 CLAIM_RED = "#B2182B"
+# %%
 if japan.empty:
     print(f"No Japan report in {window}: Figure 2.1 is not drawn.")
 else:
@@ -303,6 +304,8 @@ afloat = flag_years("afloat_included", 1955, 1960)
 sixties = full.loc[1960:1969]
 germany = troops[troops["country_iso3"] == "DEU"].set_index("year")["personnel"]
 late = full.loc[1976:]
+
+# %%
 Markdown(
     f"""1. **The Korean War and its aftermath.** Japan was the rear base for the war in Korea.
    The table has no report for {listing(korean_war_gap) or "no year"}, during the war: the
@@ -319,8 +322,12 @@ Markdown(
    seams run through this phase: the switch from June to September reports in
    {listing(month_switch)}, and totals that include sailors afloat in
    {count(len(afloat), "report")} (open {style.MARKER_NAMES[style.FLAG_MARKERS["afloat_included"]]}
-   in Figure 2.1).
-3. **The Vietnam years and reversion.** Through the 1960s the total stays between
+   in Figure 2.1)."""
+)
+
+# %%
+Markdown(
+    f"""3. **The Vietnam years and reversion.** Through the 1960s the total stays between
    {sixties.min():,} and {sixties.max():,}; it then steps down from {phase_change(1970, 1976)},
    as Okinawa returns to Japan in 1972 and the Vietnam War winds down. The screening cell
    below looks for single-year dips such as the one of the mid-1960s.
@@ -369,6 +376,7 @@ else:
 areas = ad.load("troops_japan_by_area")
 split = areas.pivot(index="year", columns="area", values="personnel").astype(float)
 split = split.reindex(range(split.index.min(), split.index.max() + 1))
+# %%
 unexplained = dips[dips["flag"] != meaning("reported_dip")]
 if dips.empty:
     text = "The screen finds no one-year dip in the years shown."
@@ -564,6 +572,7 @@ host_titles = {
     "Special Action Committee on Okinawa set up": "SACO set up",
 }
 host_events = plotting.events_between(host_titles, start_year, end_year)
+# %%
 others = shown[shown["country_iso3"] != "JPN"]
 if others.empty:
     print(

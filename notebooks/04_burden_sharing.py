@@ -413,6 +413,7 @@ if len(mod):
         )
     elif len(mod) > 1:
         parts.append("It is also the latest year kept.")
+# %%
 if broad["fiscal_year"].nunique() == 1:
     only = broad.iloc[0]
     parts.append(
@@ -551,6 +552,7 @@ strategy_titles = {
     "2022 National Security Strategy": "NSS 2022",
 }
 strategy = plotting.events_between(strategy_titles, start_year, end_year)
+# %%
 if share.empty:
     print("Nothing to draw for Figure 4.3.")
 else:
@@ -668,6 +670,7 @@ buildup_titles = {
     "2022 National Security Strategy": "NSS 2022",
 }
 buildup = plotting.events_between(buildup_titles, start_year, end_year)
+# %%
 if usd_bn.empty:
     print(f"SIPRI has no Japan figure in {window}: no Figure 4.4.")
 else:
