@@ -252,7 +252,7 @@ show(
 
 
 # %%
-kinds = spans["kind"].value_counts().rename(lambda k: style.name(k, KIND).lower())
+kinds = spans["kind"].value_counts().rename(ad.labels("overseas_missions", "kind"))
 common = kinds[kinds == kinds.max()]
 text = f"The chart holds {count(len(spans), 'mission')} of {count(len(kinds), 'kind')}"
 if len(common) < len(kinds):

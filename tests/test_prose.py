@@ -209,3 +209,208 @@ def test_chapter_4_build_up_sentence_only_when_both_years_are_shown(chapter_runs
         else:
             assert "do not include both 2022 and a later year" in text
             assert "Between 2022 and" not in text
+
+
+# ---------------------------------------------------------------------------------------
+# Chapters 5–9 (chapters-B): generated sentences checked against the tables in every
+# executed window, solutions against their checks, chapter 8's references by topic
+# ---------------------------------------------------------------------------------------
+
+LATER_CHAPTERS = [
+    "05_widening_role",
+    "06_public_opinion",
+    "07_trade_arms",
+    "08_weighing_sources",
+    "09_explorer",
+]
+EVENT_GROUPS = ["legislation", "policy", "guidelines", "operation", "exercise"]
+
+
+def label(run):
+    return run.entry.get("label", run.entry["notebook"])
+
+
+def words(n, noun):
+    """'1 mission', '3 missions' (written here, not with prose.count, to test it too)."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+def span(first, last):
+    return f"{first}–{last}" if first < last else f"{first}"
+
+
+def missions_drawn(first, last):
+    """What chapter 5 draws for first–last: each non-financial mission that overlaps the
+    years (one with no end date runs on), and the Gulf War money rows as one contribution;
+    returns (count, kinds)."""
+    missions = ad.load("overseas_missions")
+    money = missions[missions["kind"] == "financial"]
+    rest = missions[missions["kind"] != "financial"]
+    ends = rest["end"].dt.year
+    overlapping = rest[(rest["start"].dt.year <= last) & (ends.isna() | (ends >= first))]
+    kinds = set(overlapping["kind"])
+    if money["start"].dt.year.min() <= last and money["end"].dt.year.max() >= first:
+        return len(overlapping) + 1, kinds | {"financial"}
+    return len(overlapping), kinds
+
+
+def test_chapter_5_missions_paragraph_counts_the_missions_drawn(chapter_runs):
+    for run in runs_of(chapter_runs, "05_widening_role"):
+        values = used("05_widening_role", run)
+        first, last = values["start_year"], values["end_year"]
+        drawn, kinds = missions_drawn(first, last)
+        if drawn == 0:
+            assert f"No mission in the table overlaps {span(first, last)}." in run.markdown
+            continue
+        sentence = f"The chart holds {words(drawn, 'mission')} of {words(len(kinds), 'kind')}"
+        assert sentence in run.markdown, (label(run), sentence)
+
+
+def test_chapter_5_at_1970_1990_shows_and_describes_one_mission(chapter_runs):
+    """1970–1990 holds only the Gulf War money: the missions table and the sentence about
+    the chart name it alone; at the defaults the later missions are there."""
+    early = chapter_runs.get("05_widening_role", {"start_year": 1970, "end_year": 1990})
+    assert "The chart holds 1 mission of 1 kind." in early.markdown
+    assert "Gulf War financial contribution" in early.html
+    for later in ("UNTAC Cambodia PKO", "ONUMOZ Mozambique PKO", "UNMISS South Sudan PKO"):
+        assert later not in early.html
+    default = chapter_runs.get("05_widening_role")
+    assert "UNTAC Cambodia PKO" in default.html and "UNMISS South Sudan PKO" in default.html
+
+
+def test_chapter_5_events_paragraph_counts_and_ties(chapter_runs):
+    events = ad.load("events")
+    events = events[events["category"].isin(EVENT_GROUPS)]
+    for run in runs_of(chapter_runs, "05_widening_role"):
+        values = used("05_widening_role", run)
+        first, last = values["start_year"], values["end_year"]
+        shown = events[events["date"].dt.year.between(first, last)]
+        if shown.empty:
+            assert "No events in these groups fall in the selected years." in run.markdown
+            continue
+        opening = f"In {span(first, last)} the chart holds {words(len(shown), 'event')} ("
+        assert opening in run.markdown, (label(run), opening)
+        per_year = shown["date"].dt.year.value_counts()
+        busiest = sorted(per_year[per_year == per_year.max()].index)
+        if len(per_year) == 1:
+            assert "busiest" not in run.markdown, label(run)  # one year is no contest
+        elif len(busiest) == 1:
+            assert f"The busiest year is {busiest[0]}, with " in run.markdown, label(run)
+        elif len(busiest) <= 3:
+            tied = ", ".join(map(str, busiest[:-1])) + f" and {busiest[-1]}"
+            assert f"The busiest years are {tied}, with " in run.markdown, label(run)
+
+
+def test_chapter_5_spending_sentences_say_which_years_they_read(chapter_runs):
+    japan = ad.load("defense_spending").query("country_iso3 == 'JPN'").set_index("year")
+    pattern = re.compile(
+        r"In (\d{4})–(\d{4}) SIPRI's figure for Japan ranges from ([\d.]+)% of GDP \((\d{4})\) "
+        r"to ([\d.]+)% \((\d{4})\)"
+    )
+    for run in runs_of(chapter_runs, "05_widening_role"):
+        values = used("05_widening_role", run)
+        shares = japan.loc[values["start_year"] : values["end_year"], "share_of_gdp_pct"]
+        found = pattern.search(run.markdown)
+        if len(shares) < 2:
+            assert found is None, label(run)
+        else:
+            assert found, label(run)
+            first, last, low, low_year, high, high_year = found.groups()
+            assert (int(first), int(last)) == (shares.index.min(), shares.index.max())
+            assert (float(low), int(low_year)) == (round(shares.min(), 2), shares.idxmin())
+            assert (float(high), int(high_year)) == (round(shares.max(), 2), shares.idxmax())
+        calm = japan.loc[1990:2021, "share_of_gdp_pct"]
+        assert (
+            "**The whole series**, whatever the years selected: from 1990 to 2021 the figure "
+            f"stayed between {calm.min():.2f}% and {calm.max():.2f}% of GDP"
+        ) in run.markdown, label(run)
+
+
+def test_chapter_6_affinity_sentence_counts_the_values_shown(chapter_runs):
+    opinion = ad.load("opinion")
+    affinity = opinion[
+        opinion["survey"].str.startswith("Cabinet Office")
+        & (opinion["measure"] == "affinity_toward_us")
+    ]
+    for run in runs_of(chapter_runs, "06_public_opinion"):
+        values = used("06_public_opinion", run)
+        first, last = values["start_year"], values["end_year"]
+        held = affinity[affinity["year"].between(first, last)]
+        if held.empty:
+            assert f"No Cabinet Office affinity value in {span(first, last)}." in run.markdown
+            continue
+        expected = f"holds a value for **{len(held)} of {words(last - first + 1, 'year')}**"
+        assert expected in run.markdown, (label(run), expected)
+
+
+def test_chapter_7_arms_sentence_counts_suppliers_and_the_us_share(chapter_runs):
+    arms = ad.load("arms_transfers")
+    for run in runs_of(chapter_runs, "07_trade_arms"):
+        values = used("07_trade_arms", run)
+        rows = arms[arms["year"].between(values["start_year"], values["end_year"])]
+        if rows.empty:
+            assert "No delivery is recorded in" in run.markdown, label(run)
+            continue
+        suppliers = rows.loc[rows["tiv_m"] > 0, "supplier_iso3"].nunique()
+        us = rows.loc[rows["supplier_iso3"] == "USA", "tiv_m"].sum()
+        years = span(rows["year"].min(), rows["year"].max())
+        assert (
+            f"In {years} SIPRI records deliveries to Japan from {words(suppliers, 'supplier')}. "
+            f"The United States accounts for {100 * us / rows['tiv_m'].sum():.1f} percent"
+        ) in run.markdown, label(run)
+
+
+def test_chapters_5_to_9_sentences_have_no_broken_grammar(chapter_runs):
+    """Plurals agree with their numbers, days take 'on', and no one-year range repeats."""
+    nouns = "mission|event|kind|year|claim|seed|value|supplier|row|source|publication"
+    one_plural = re.compile(rf"(?<![\d.,]) 1 ({nouns})s\b")
+    # 0, 2–999 or 1,000 and up (a bare four-digit number is a year: "a 2007 value")
+    many = r"(?:0|[2-9]|[1-9]\d{1,2}|\d{1,3}(?:,\d{3})+)"
+    many_singular = re.compile(rf"(?<![\d.,])\b{many} ({nouns})\b")
+    months = "January|February|March|April|May|June|July|August|September|October|November"
+    in_a_day = re.compile(rf"\bin \d{{1,2}} ({months}|December) \d{{4}}")
+    for stem in LATER_CHAPTERS:
+        for run in runs_of(chapter_runs, stem):
+            text = " ".join(run.markdown.split())
+            for pattern in (one_plural, many_singular, in_a_day):
+                found = pattern.search(text)
+                assert not found, (label(run), found and found.group())
+            assert "(s)" not in text, label(run)
+            assert not re.search(r"\b(\d{4})–\1\b", text), label(run)
+
+
+def test_chapters_5_to_9_solutions_pass_their_own_checks(chapter_runs):
+    for stem in LATER_CHAPTERS:
+        run = chapter_runs.get(stem)
+        checks = re.findall(r"Exercise (\d{2}\.\d+): (correct|not yet|expected)", run.text)
+        assert checks, f"{stem} prints no exercise check"
+        assert {verdict for _, verdict in checks} == {"correct"}, (stem, checks)
+
+
+def test_chapter_8_section_references_name_the_right_sections():
+    """Each reference lands on the section holding what it promises (they were off by one)."""
+    _, prose = sources(NOTEBOOKS / "08_weighing_sources.py")
+    text = " ".join(line.lstrip("# ") for line in prose.splitlines())
+    titles = dict(re.findall(r"^## (8\.\d+) (.+)$", prose, flags=re.MULTILINE))
+    promised = {
+        r"as section (8\.\d+) shows, not a flawless one": "contradict each other",
+        r"is Wikipedia again \(section (8\.\d+)\)": "Independence",
+        r"Because the copy is garbled \(section (8\.\d+)\)": "machine-spun",
+    }
+    for phrase, topic in promised.items():
+        found = re.search(phrase, text)
+        assert found, f"chapter 8 no longer says {phrase!r}"
+        assert topic in titles[found.group(1)], (found.group(0), titles[found.group(1)])
+
+
+def test_chapter_9_offers_exactly_the_countries_of_its_series():
+    """The rule for 09_explorer's countries equals the countries its country series hold."""
+    from alliance_notebooks.chapters import declaration
+
+    opinion = ad.load("opinion")
+    pew = opinion[opinion["survey"].str.startswith("Pew") & opinion["measure"].eq(
+        "favorable_view_of_us")]  # fmt: skip
+    series = [ad.load("troops"), ad.load("defense_spending"), pew]
+    offered = sorted(set().union(*(set(frame["country_iso3"]) for frame in series)))
+    rule = declaration("09_explorer", NOTEBOOKS)["parameters"]["countries"]
+    assert sorted(rule["values"]) == offered
