@@ -120,6 +120,8 @@ gulf["grade"] = (
     gulf["source_id"].map(sources["source_quality"]).map(lambda q: style.name(q, "source_quality"))
 )
 gulf = gulf.rename(columns={"amount_usd_bn": "US$ billion"})
+
+# %%
 show(gulf[["scope", "start", "US$ billion", "source", "grade"]], sources=gulf.source_id)
 
 # %%
@@ -127,6 +129,8 @@ pledged = gulf.set_index("scope")["US$ billion"]
 initial = pledged["initial 1990 pledge"]
 january = pledged["additional January 1991 pledge"]
 total = pledged["total pledged 1990-91"]
+
+# %%
 Markdown(
     f"**Finding.** The two figures measure different things. The lower one, US\\${january:g} "
     f"billion, is the additional pledge of January 1991 for the multinational forces. The "
@@ -163,6 +167,8 @@ show(gulf_claims, sources=claims.loc[["C023", "C024"], ["source_id", "seed_sourc
 
 # %%
 sweep = missions[missions["kind"] == "minesweeping"].iloc[0]
+
+# %%
 citations.note(sweep.source_id)
 Markdown(
     f"Maritime SDF minesweepers sailed for the Persian Gulf in {sweep.start:%B %Y} to clear "
@@ -183,6 +189,8 @@ Markdown(
 KIND = "mission_kind"  # the house style's looks for the kinds of mission
 labelled = missions.assign(label=missions["name"].str.split(r" \(|: | under the ").str[0])
 labelled.loc[labelled["kind"] == "financial", "label"] = "Gulf War financial contribution"
+
+# %%
 spans = labelled.groupby(["label", "kind"], as_index=False).agg(
     start=("start", "min"), end=("end", "max"), personnel=("personnel", "max")
 )
@@ -290,6 +298,8 @@ Markdown(text)
 
 # %%
 refuel = missions[missions["name"].str.startswith("Indian Ocean")]
+
+# %%
 citations.note(refuel.source_id)
 Markdown(
     "After the attacks of September 2001, a time-limited Anti-Terrorism Special Measures Law "
@@ -310,6 +320,8 @@ Markdown(
 
 # %%
 tomodachi = missions.query("kind == 'disaster_relief'").iloc[0]
+
+# %%
 citations.note(tomodachi.source_id)
 Markdown(
     "Operation Tomodachi was a U.S. operation supporting Japan's own relief effort after the "
@@ -449,6 +461,8 @@ else:
 # %%
 LATE = ["Security legislation enacted", "Counterstrike capability approved"]
 late = plotting.events_between(LATE, start_year, min(end_year, jp.index.max()))
+
+# %%
 if len(milex):
     fig, ax = figures.new_figure()
     plotting.series(ax, milex, "share_of_gdp_pct", markersize=4, **style.look("JPN"))
@@ -483,6 +497,8 @@ Markdown(text)
 latest = jp.index.max()
 calm = jp.loc[1990:2021, "share_of_gdp_pct"]
 growth = jp.loc[latest, "milex_usd_m_constant"] / jp.loc[2022, "milex_usd_m_constant"] - 1
+
+# %%
 citations.note(jp.loc[1990:latest, "source_id"])
 Markdown(
     f"**The whole series**, whatever the years selected: from 1990 to 2021 the figure stayed "

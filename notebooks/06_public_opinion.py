@@ -100,6 +100,8 @@ show(by_grade.rename(columns=lambda grade: style.name(grade, "source_quality")),
 co_rows = opinion[opinion["survey"].str.startswith("Cabinet Office")]
 co_grades = co_rows["quality"].value_counts()
 official = co_grades.get("official", 0)
+
+# %%
 Markdown(
     f"Of the {len(co_rows)} Cabinet Office rows in the whole table, {official} "
     f"{'comes' if official == 1 else 'come'} from a Cabinet Office page; "
@@ -112,7 +114,10 @@ Markdown(
 pew_rows = opinion[opinion["survey"].str.startswith("Pew")]
 compiled = pew_rows[pew_rows["quality"] == "scholarly"]
 later = pew_rows[pew_rows["year"] > compiled["year"].max()]
-compiler = citations.note(compiled["source_id"].iloc[:1])[0]
+compiler = compiled["source_id"].iloc[0]
+
+# %%
+citations.note(compiler)
 Markdown(
     f"Pew's values up to {compiled['year'].max()} come from a compilation of Pew's own files "
     f"({sources.loc[compiler, 'publisher']}); the {count(len(later), 'later Pew value')} (for "
@@ -238,6 +243,8 @@ same_basis = affinity["year"].diff().eq(1) & ~affinity["year"].isin(breaks)
 steps = (
     affinity["value_pct"].diff()[same_basis.values].set_axis(affinity["year"][same_basis.values])
 )
+
+# %%
 if len(steps):
     big = steps.abs().idxmax()
     text = (
@@ -286,6 +293,7 @@ presidents = presidents.assign(
 )
 
 
+# %%
 def presidents_within(years):
     """Presidents taking office between the first and last year drawn."""
     return presidents[presidents["date"].dt.year.between(min(years), max(years))]
@@ -333,6 +341,8 @@ changes = pd.DataFrame(index=values.index)
 for year in presidents["date"].dt.year:
     if year in values.columns and year - 1 in values.columns:
         changes[f"{year - 1}→{year}"] = values[year] - values[year - 1]
+
+# %%
 if len(changes.columns):
     show(changes, index=True)
 else:
@@ -423,6 +433,8 @@ else:
 # %%
 paired = both.pivot_table(index="year", columns="measure", values="value_pct")
 paired = paired.dropna() if paired.shape[1] == 2 else paired.iloc[0:0]
+
+# %%
 if len(paired) > 1:
     fav, conf = paired["favorable_view_of_us"], paired["confidence_in_us_president"]
     gap = (fav - conf).abs()
@@ -486,6 +498,8 @@ else:
 
 # %%
 pairs = relations.pivot_table(index="year", columns="survey", values="value_pct").dropna()
+
+# %%
 if len(pairs.columns) == 2 and len(pairs):
     gap = (pairs.iloc[:, 0] - pairs.iloc[:, 1]).abs()
     relations_gap = round(gap.max(), 1)
@@ -516,6 +530,8 @@ Markdown(text)
 # %%
 poll = opinion[opinion["measure"] == "appreciates_alliance_and_welcomes_us_forces"].iloc[0]
 claim = ad.load("claims").set_index("claim_id").loc["C029"]
+
+# %%
 citations.note([poll.source_id, claim.source_id])
 Markdown(
     f"The table gives **{poll.value_pct:.1f}%** for {poll.year} "

@@ -72,10 +72,13 @@ sources = ad.load("sources").set_index("source_id")
 events = ad.load("events")
 trade_all = ad.load("trade")
 c074 = claims.loc["C074"]
-explainer = sources.loc[citations.note([c074.seed_source_id, c074.source_id])[0]]
+explainer = sources.loc[c074.seed_source_id]
 
 # %%
+citations.note([c074.seed_source_id, c074.source_id])
 trade_like = [c for c in events["category"].unique() if "trade" in c or "econom" in c]
+
+# %%
 Markdown(
     f"> **Claim C074** (*{explainer.title}*, {explainer.publisher}, a {explainer.kind} text): "
     f"{c074.paraphrase}.  \n> **Verdict: {c074.verdict}.** {c074.explanation}\n\n"
@@ -293,6 +296,8 @@ else:
 
 # %%
 arms_span = f"{arms_years[0]}–{arms_years[-1]}" if len(arms_years) > 1 else f"{start_year}"
+
+# %%
 if total.sum() > 0:
     busiest, empty = total[total == total.max()].index, int((total == 0).sum())
     text = (
@@ -406,6 +411,8 @@ decades = yearly.groupby((wide.index // 10) * 10).agg(
     years=("us", "size"),
     years_with_deliveries=("delivered", "sum"),
 )
+
+# %%
 decades["us_share_pct"] = 100 * decades["us_tiv_m"] / decades["total_tiv_m"]
 decades["label"] = [
     f"{d}s" + ("" if n == 10 else f"\n({count(n, 'year')})")
@@ -464,6 +471,8 @@ c027 = claims.loc["C027"]
 article = sources.loc[c026.seed_source_id]
 citations.note([c026.seed_source_id, c026.source_id, c027.source_id])
 lines = [f"The article: *{article.title}*, {article.publisher}."]
+
+# %%
 for claim_id, c in (("C026", c026), ("C027", c027)):
     claimed = f"{c.claimed_value:g} ({c.unit})" if pd.notna(c.claimed_value) else "no single value"
     evidence = c.evidence_value if pd.notna(c.evidence_value) else "none"
@@ -525,6 +534,8 @@ Markdown(text + ".")
 full = arms_all.pivot_table(index="year", columns="supplier_iso3", values="tiv_m", aggfunc="sum")
 all_balances = trade_all.dropna(subset=["us_balance_usd_bn"])
 deepest = all_balances.loc[all_balances["us_balance_usd_bn"].idxmin()]
+
+# %%
 publish(
     us_share_of_tiv_1950_2021_pct=round(us_share(1950, 2021), 1),
     peak_year_total_tiv=int(full.sum(axis=1).idxmax()),

@@ -77,6 +77,8 @@ seeds["grade"] = (
     .map(sources["source_quality"])
     .map(lambda grade: style.name(grade, "source_quality"))
 )
+
+# %%
 words = seeds.index.map(lambda s: SEED_WORDS.get(s, s.replace("_", " ")))
 seeds["name"] = seeds["publisher"].str.split(",").str[0] + ": " + words
 claims["seed_name"] = claims["seed"].map(seeds["name"])
@@ -87,6 +89,8 @@ show(seeds[["name", "publisher", "title", "kind", "grade", "claims"]], sources=s
 # %%
 per_publication = seeds.groupby("publication")["name"].apply(list)
 shared = per_publication[per_publication.map(len) > 1]
+
+# %%
 Markdown(
     f"The `claims` table holds **{count(len(claims), 'claim')}** from "
     f"**{count(len(seeds), 'seed')}**, which reproduce "
@@ -157,6 +161,8 @@ figures.finish(
 shares = table[VERDICTS].div(table["total"], axis=0).mul(100)
 consistent_all = claims["verdict"].eq("consistent").mean() * 100
 fewest = table[table["total"] == table["total"].min()]
+
+# %%
 Markdown(
     f"Across all claims, {consistent_all:.0f}% are consistent with the evidence. The "
     f"shares per seed range from {shares['consistent'].min():.0f}% to "
@@ -276,6 +282,8 @@ off_years = years[
     (years["claimed_value"] < years["evidence_low"])
     | (years["claimed_value"] > years["evidence_high"])
 ]
+
+# %%
 text = (
     f"Of the {count(len(quantities), 'quantity claim')} plotted, "
     f"{int(quantities['outside'].sum())} fall outside the evidence range, and {len(far)} "
@@ -321,6 +329,8 @@ Markdown(
 
 # %%
 c002 = claims.set_index("claim_id").loc["C002"]
+
+# %%
 citations.note([c002.source_id, c002.seed_source_id])
 Markdown(
     f"The Wikipedia article puts U.S. troop strength in Japan in the mid-1950s at "
@@ -454,6 +464,8 @@ weakest, strongest = grade_shares.index[0], grade_shares.index[-1]
 catalogue = {n: ad.describe(n).source_quality for n in grade_shares.index}
 described = pd.Series({n: sum(q.get(g, 0) for g in GRADES[:2]) for n, q in catalogue.items()})
 agree = (100 * described - grade_shares["official or scholarly"]).abs().max() < 1
+
+# %%
 Markdown(
     "Official and scholarly sources carry "
     f"{grade_shares.loc[strongest, 'official or scholarly']:.0f}% of the rows of `{strongest}` "
@@ -520,6 +532,8 @@ show(table.loc[[spun["name"]]].rename_axis("seed"), index=True)
 # %%
 from_wikipedia = claims["source_id"].map(sources["publisher"]).eq("Wikipedia")
 checked_against_wikipedia = claims[from_wikipedia & claims["verdict"].ne("unverifiable")]
+
+# %%
 citations.note(checked_against_wikipedia.source_id)
 Markdown(
     f"{count(len(checked_against_wikipedia), 'claim')} with a verdict other than unverifiable "

@@ -163,6 +163,7 @@ LANDMARKS = {
 }
 
 
+# %%
 def select(key, first, last, codes):
     """Tidy rows of one series inside first–last (country series: only ``codes``)."""
     spec = SERIES[key]
@@ -314,6 +315,8 @@ else:
 # %%
 troops_drawn = shown["troops"]
 flagged = int(troops_drawn["flag"].notna().sum())
+
+# %%
 if troops_drawn.empty:
     text = "The troop figure has no values for these countries and years."
 elif flagged == 0:
@@ -329,6 +332,8 @@ Markdown(text)
 # %%
 arms_drawn = shown["arms_tiv"]
 us_share = None
+
+# %%
 if arms_drawn.empty:
     text = f"No arms deliveries to Japan are recorded in {window}."
 else:
