@@ -25,14 +25,20 @@ def reset() -> None:
     _noted.clear()
 
 
-def note(source_ids: Iterable[str] | str) -> list[str]:
-    """Record sources shown in this chapter; returns them sorted, without blanks."""
-    ids = [source_ids] if isinstance(source_ids, str) else list(source_ids)
-    found = sorted({s for s in ids if isinstance(s, str) and s})
+def ids(source_ids: Iterable[str] | str) -> list[str]:
+    """Source ids sorted, without blanks; an id missing from the sources table raises."""
+    given = [source_ids] if isinstance(source_ids, str) else list(source_ids)
+    found = sorted({s for s in given if isinstance(s, str) and s})
     known = set(ad.load("sources")["source_id"])
     unknown = [s for s in found if s not in known]
     if unknown:
         raise KeyError(f"unknown source_id {', '.join(unknown)} (not in the sources table)")
+    return found
+
+
+def note(source_ids: Iterable[str] | str) -> list[str]:
+    """Record sources shown in this chapter, for its Sources cell; returns their ids."""
+    found = ids(source_ids)
     _noted.update(found)
     return found
 

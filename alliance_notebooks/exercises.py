@@ -90,25 +90,35 @@ def _shown(answer: Any) -> str:
     return text if len(text) <= 60 else text[:60] + "…"
 
 
-def check(exercise_id: str, answer: Any) -> bool:
-    """Print whether ``answer`` solves the exercise (with a hint if not); return True/False."""
+def _entry(exercise_id: str) -> tuple[str, Exercise]:
     key = canonical_id(exercise_id)
     if key not in REGISTRY:
         raise UnknownExerciseError(
             f"no checkable exercise {exercise_id!r}; valid ids are: {', '.join(sorted(REGISTRY))}"
         )
-    entry = REGISTRY[key]
+    return key, REGISTRY[key]
+
+
+def is_correct(exercise_id: str, answer: Any) -> bool | None:
+    """Whether ``answer`` solves the exercise (None if it cannot be read under its rule)."""
+    _, entry = _entry(exercise_id)
     expected = normalise(entry.compute(), entry.rule)
     try:
-        correct = normalise(answer, entry.rule) == expected
+        return normalise(answer, entry.rule) == expected
     except Exception:  # any input at all gets an answer, never a traceback
+        return None
+
+
+def check(exercise_id: str, answer: Any) -> None:
+    """Print whether ``answer`` solves the exercise, with a hint if not."""
+    key, entry = _entry(exercise_id)
+    correct = is_correct(key, answer)
+    if correct is None:
         print(f"Exercise {key}: expected {describe_rule(entry.rule)}; got {_shown(answer)}.")
-        return False
-    if correct:
+    elif correct:
         print(f"Exercise {key}: correct.")
     else:
         print(f"Exercise {key}: not yet (asked for: {entry.expects}). Hint: {entry.hint}")
-    return correct
 
 
 REGISTRY: dict[str, Exercise] = registry()

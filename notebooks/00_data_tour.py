@@ -44,6 +44,7 @@ import alliance_data as ad
 from alliance_notebooks import check_parameters, citations, figures, maps, plotting, publish, style
 from alliance_notebooks.tables import for_people, show
 
+# %%
 checked = check_parameters("00_data_tour", table=table, preview_rows=preview_rows)
 style.use_house_style()
 citations.reset()
@@ -163,6 +164,7 @@ if unresolved.sum():
 
 # %%
 GRADES = list(style.CATEGORIES["source_quality"])  # the house order; others follow
+# %%
 quality = pd.DataFrame({name: ad.describe(name).source_quality for name in ad.list_tables()}).T
 quality = quality.reindex(columns=[*GRADES, *sorted(set(quality) - set(GRADES))]).fillna(0)
 ungraded = [name for name in ad.list_tables() if not ad.describe(name).source_quality]
@@ -192,11 +194,14 @@ else:
     )
 
 # %%
+# %%
 graded = quality.drop(index="sources", errors="ignore")
 grade_of = sources.set_index("source_id").get("source_quality", pd.Series(dtype="string"))
 row_ids = pd.concat([ad.load(n)["source_id"] for n in ad.list_tables() if n != "sources"])
 official_pct = 100 * (row_ids.map(grade_of) == "official").mean()
 most_official = graded["official"].idxmax() if "official" in graded else None
+
+# %%
 Markdown(
     f"Outside the `sources` table itself, {official_pct:.0f}% of all rows rest on an official "
     f"source. The most official table is `{most_official}` "
@@ -692,6 +697,7 @@ print(ad.cite(table, style="bibtex"))
 
 # %%
 package = json.loads((ad.path("sources").parent / "datapackage.json").read_text("utf-8"))
+# %%
 recorded = {res["name"]: res for res in package["resources"]}
 checks = pd.DataFrame(
     [

@@ -43,6 +43,7 @@ from alliance_notebooks import check_parameters, citations, figures, plotting, p
 from alliance_notebooks.prose import count, date_words, listing, span
 from alliance_notebooks.tables import show
 
+# %%
 checked = check_parameters("01_origins", start_year=start_year, end_year=end_year)
 start_year, end_year = checked["start_year"], checked["end_year"]
 window = span(start_year, end_year)  # "1945–1960", or "1952" for one year
@@ -70,6 +71,7 @@ else:
 
 # %%
 sources = ad.load("sources").set_index("source_id")
+# %%
 grades = shown["source_id"].map(sources["source_quality"]).value_counts()
 exact = int((shown["date_precision"] == "day").sum())
 citations.note(shown["source_id"])
@@ -93,6 +95,8 @@ else:
         + listing(f"{style.name(g, 'source_quality').lower()} {n}" for g, n in grades.items())
         + "."
     )
+
+# %%
 Markdown(text)
 
 # %% [markdown]
@@ -129,6 +133,8 @@ pact = ad.events_titled(
 signed = pact["Security Treaty signed"]
 in_force = pact["Security Treaty enters into force"]
 peace = pact["San Francisco Peace Treaty enters into force"]
+
+# %%
 citations.note(ad.events_titled(pact.index)["source_id"])
 Markdown(
     f"The Security Treaty was signed on {date_words(signed)} and took effect on "
@@ -243,6 +249,7 @@ def leader_bands(ax, leaders):
 leaders = ad.load("leaders")
 low, high = pd.Timestamp(start_year, 1, 1), pd.Timestamp(end_year + 1, 1, 1)
 term_end = leaders["term_end"].fillna(high)
+# %%
 in_office = leaders[(leaders["term_start"] < high) & (term_end > low)].copy()
 in_office["x0"] = plotting.decimal_year(in_office["term_start"].clip(lower=low))
 in_office["x1"] = plotting.decimal_year(term_end[in_office.index].clip(upper=high))
@@ -279,6 +286,8 @@ busiest = (
     if top
     else "No event falls in these years."
 )
+
+# %%
 Markdown(
     f"In {window} the bands show {count(len(pms), 'prime-ministerial term')} held by "
     f"{count(pms['name'].nunique(), 'person', 'people')}, against "
@@ -293,6 +302,8 @@ Markdown(
 period = events[events["year"].between(1945, 1960)]
 per_year_all = period["year"].value_counts().sort_index()
 bursts = per_year_all.nlargest(3).index.sort_values()
+
+# %%
 Markdown(
     f"Of the {count(len(period), 'event')} the table dates 1945–1960, "
     f"{per_year_all[bursts].sum()} fall in {listing(bursts)} alone: "
@@ -399,6 +410,8 @@ okinawa_rise = decade.loc[1960, "okinawa"] / decade.loc[1955, "okinawa"] - 1
 okinawa_share = decade["okinawa"] / decade["total"]
 peak = int(decade["total"].max())
 peak_year = int(decade["total"].idxmax())
+
+# %%
 Markdown(
     "In the reports of 1950–1960 (whatever the window), U.S. strength in Japan peaked at "
     f"{peak:,} in the {peak_year} report. Between the 1955 "
@@ -533,6 +546,8 @@ anpo_rows = ad.events_titled(
     ]
 )
 anpo = anpo_rows.set_index("title")["date"]
+
+# %%
 Markdown(
     "After police carried opposition members out of the chamber, the ruling party pushed the "
     f"treaty through the lower house on {date_words(anpo['Lower house passes revised treaty'])}; "

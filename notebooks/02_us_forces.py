@@ -43,6 +43,7 @@ from alliance_notebooks import check_parameters, citations, figures, plotting, p
 from alliance_notebooks.prose import count, listing, signed_percent, span
 from alliance_notebooks.tables import show
 
+# %%
 checked = check_parameters(
     "02_us_forces",
     start_year=start_year,
@@ -90,6 +91,7 @@ else:
     names = ", ".join(style.name(code) for code in shown["country_iso3"].unique())
     print(f"Data shown: {shown.year.min()}–{shown.year.max()}, hosts: {names}")
 
+# %%
 # %%
 last_year = troops.groupby("country_iso3")["year"].max()
 for code in compare_countries:
@@ -253,6 +255,8 @@ else:
 for first, last in ((1955, 1960), (1970, 1976), (1989, 1995)):
     if moved := change(japan, first, last):
         text += f" From {first} to {last} it went {moved}."
+
+# %%
 Markdown(text)
 
 # %% [markdown]
@@ -269,6 +273,7 @@ PHASES = [  # (name, first year, last year): the chapter's reading of the series
     ("3. Vietnam years and reversion", 1960, 1976),
     ("4. Long plateau", 1976, full.index.max()),
 ]
+# %%
 phases = pd.DataFrame(PHASES, columns=["phase", "from", "to"])
 phases["first value"] = phases["from"].map(full)
 phases["last value"] = phases["to"].map(full)
@@ -276,6 +281,7 @@ phases["change (%)"] = 100 * (phases["last value"] / phases["first value"] - 1)
 phases["lowest"] = [full.loc[a:b].min() for a, b in zip(phases["from"], phases["to"], strict=True)]
 phases["highest"] = [full.loc[a:b].max() for a, b in zip(phases["from"], phases["to"], strict=True)]
 show(phases)
+# %%
 steepest = (full.shift(-5) - full).idxmin()
 Markdown(
     f"Over the whole series the largest five-year fall starts in **{steepest}** "
@@ -404,6 +410,8 @@ if 1965 in unexplained.index:
         "which is consistent with marine units leaving Okinawa for the Vietnam build-up of "
         "1965, although the reports themselves give no reason."
     )
+
+# %%
 Markdown(text)
 
 # %% [markdown]
@@ -432,6 +440,8 @@ peak = int(full.max())
 mid_50s = claims.loc["C001", "claimed_value"]
 claim_2021 = claims.loc["C009", "claimed_value"]
 report_2021 = int(full[2021])
+
+# %%
 Markdown(
     f"The mid-1950s figure in the seeds, **{mid_50s:,.0f}**, is {mid_50s - peak:,.0f} persons "
     f"({100 * (mid_50s / peak - 1):.0f}%) above the highest report in the whole series "
@@ -631,6 +641,8 @@ for code in compare_countries:
 for code, rows in shown.groupby("country_iso3"):
     if moved := change(rows, 1989, 1995):
         lines.append(f"- {style.name(code)}, 1989 to 1995: {moved}.")
+
+# %%
 Markdown("\n".join(lines) or "No comparison host has rows in the years shown.")
 
 # %% [markdown]
@@ -665,6 +677,7 @@ active = by_service[
     & by_service["year"].between(start_year, end_year)
     & by_service["country_iso3"].isin(["JPN", *compare_countries])
 ]
+# %%
 hosts = [c for c in ["JPN", *compare_countries] if c in set(active["country_iso3"])]
 first_report = int(by_service["year"].min())
 if active.empty:
@@ -742,6 +755,8 @@ else:
             f"({row[top]:.0f}%), and the Navy and Marine Corps together make {sea:.0f}%"
         )
     text = f"In the September {latest_service_year} report, " + "; ".join(parts) + "."
+
+# %%
 Markdown(text)
 
 # %%
@@ -771,6 +786,8 @@ if "marine_corps" in japan_services and len(japan_services) > 1:
     )
 else:
     text = "The years shown hold fewer than two September reports by service for Japan."
+
+# %%
 Markdown(text)
 
 # %%
@@ -783,6 +800,8 @@ wide_all = september.pivot_table(
 share_all = wide_all.div(wide_all.sum(axis=1), axis=0)
 japan_sea = (share_all.loc["JPN", "navy"] + share_all.loc["JPN", "marine_corps"]) > 0.5
 army_first = {c: (share_all.loc[c].idxmax(axis=1) == "army") for c in ("DEU", "KOR")}
+
+# %%
 Markdown(
     f"Across the whole table (every September report, {september.year.min()}–"
     f"{september.year.max()}, whatever the window), the Navy and Marine Corps together are more "

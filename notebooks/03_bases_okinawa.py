@@ -45,6 +45,7 @@ from alliance_notebooks import check_parameters, citations, figures, maps, plott
 from alliance_notebooks.prose import date_words, listing
 from alliance_notebooks.tables import show
 
+# %%
 checked = check_parameters("03_bases_okinawa", show_labels=show_labels)
 style.use_house_style()
 citations.reset()
@@ -88,6 +89,8 @@ okinawa_share = 100 * okinawa_count / len(bases)
 removed = bases[bases["coordinate_quality"] == "removed"]
 PRECISE = {"checked", "replaced"}  # positions confirmed at the facility itself
 rough = mapped[~mapped["coordinate_quality"].isin(PRECISE)]
+
+# %%
 Markdown(
     f"The source list has **{raw_rows}** rows for Japan (the claims table counted them, "
     f"C017). After {raw_rows - len(bases)} duplicates were dropped, the table has "
@@ -254,6 +257,7 @@ def seed(claim_id):
 usfj_okinawa = claims.loc["C018", "evidence_low"]  # USFJ count reported by Asahi (2016)
 usfj_japan = claims.loc["C016", "evidence_low"]
 land_low, land_high = claims.loc["C021", ["evidence_low", "evidence_high"]]
+# %%
 shares = pd.DataFrame(
     [
         (
@@ -269,6 +273,7 @@ shares = pd.DataFrame(
     ],
     columns=["figure", "percent", "upper", "basis"],
 )
+# %%
 counts = pd.DataFrame(
     [
         (f"Seed ({seed('C018')})", claims.loc["C018", "claimed_value"], np.nan),
@@ -498,6 +503,7 @@ OKINAWA_TIMELINE = [
     "Henoko landfill work starts",
     "Okinawa referendum on Henoko",
 ]
+# %%
 timeline = ad.events_titled(OKINAWA_TIMELINE)
 timeline["when"] = [
     date_words(d, p) for d, p in zip(timeline["date"], timeline["date_precision"], strict=True)
@@ -526,6 +532,8 @@ futenma, schwab = "MCAS Futemma", "Camp Schwab, Henoko"
 km = distance_km(futenma, schwab)
 when = timeline.set_index("title")["date"]
 gap = when["Henoko landfill work starts"].year - when["SACO final report"].year
+
+# %%
 Markdown(
     f"In Vine's list, Camp Schwab at Henoko lies about **{km:.0f} km** from Marine Corps Air "
     f"Station Futenma (spelled '{futenma.split()[-1]}' in the source). Landfill work for the "

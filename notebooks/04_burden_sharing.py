@@ -44,6 +44,7 @@ from alliance_notebooks import check_parameters, citations, figures, plotting, p
 from alliance_notebooks.prose import count, listing, possessive, signed_percent, span
 from alliance_notebooks.tables import show
 
+# %%
 checked = check_parameters(
     "04_burden_sharing",
     start_year=start_year,
@@ -136,6 +137,8 @@ else:
         f"{first_year} stood at {index_years.iloc[0]:.3f} of their 2023 level, so a yen amount "
         f"from that year is multiplied by {1 / index_years.iloc[0]:.2f} to express it in 2023 yen."
     )
+
+# %%
 Markdown(text)
 
 # %%
@@ -147,6 +150,7 @@ hns_all = hns_all.assign(
     scope_words=hns_all["scope"].map(lambda scope: style.name(scope, "hns_scope")),
     real_jpy_100m=to_real(hns_all["amount_jpy_100m"], hns_all["fiscal_year"]),
 )
+# %%
 in_window = hns_all["fiscal_year"].between(start_year, end_year)
 graded = hns_all["reliability"].map(RANK).ge(RANK[min_reliability])
 for grade in sorted(set(hns_all["reliability"]) - set(RANK)):
@@ -183,6 +187,8 @@ kept = (
 )
 lower = "no lower-graded row is" if not dropped else f"{count(dropped, 'lower-graded row')} "
 lower += "" if not dropped else ("is" if dropped == 1 else "are")
+
+# %%
 Markdown(
     f"Within {window}, keeping grades at or above *{min_reliability}* leaves {kept}; {lower} "
     f"dropped. Years in which sources give different values for one scope: "
@@ -203,6 +209,7 @@ sma_all = ad.load("special_measures_agreements")
 for caveat in ad.describe("special_measures_agreements").caveats:
     print("-", caveat)
 last_fy = sma_all["fiscal_year_end"].fillna(sma_all["fiscal_year_start"])
+# %%
 sma = sma_all[(sma_all["fiscal_year_start"] <= end_year) & (last_fy >= start_year)]
 sma = sma.assign(
     short=sma["agreement"]
@@ -305,6 +312,8 @@ else:
         f". {'Signatures fall' if len(late) > 1 else 'The signature falls'} in {months}; "
         f"{timing}, which is the target the timing suggests."
     )
+
+# %%
 Markdown(text)
 
 # %% [markdown]
@@ -428,6 +437,8 @@ elif len(broad):
         f"FY{b.fiscal_year} ({signed_percent(100 * (b.real_jpy_100m / a.real_jpy_100m - 1))} "
         "in real terms)."
     )
+
+# %%
 Markdown(" ".join(parts) or "No MOD-scope or broad-scope row survives the current filters.")
 
 # %% [markdown]
@@ -462,6 +473,8 @@ if len(after):
 for (year, source), rows in two_bases.groupby(["fiscal_year", "source_id"]):
     values = listing(f"{r.amount_jpy_100m:,.0f} on the {r.basis} basis" for r in rows.itertuples())
     text += f" For FY{year} one source (`{source}`) gives {values}."
+
+# %%
 citations.note(mod_rows["source_id"])
 Markdown(text)
 
@@ -487,6 +500,8 @@ Markdown(text)
 claims = ad.load("claims").set_index("claim_id")
 c025 = claims.loc["C025"]
 article = sources.loc[c025.seed_source_id]
+
+# %%
 Markdown(
     f"> **Claim C025** ({article.publisher}, *{article.title}*): {c025.paraphrase}.  \n"
     f"> Claimed: {c025.claimed_value:g} ({c025.unit}); evidence: "
@@ -598,6 +613,7 @@ def averages(share):
 
 
 # %%
+# %%
 summary = averages(share)
 if summary.empty:
     text = "No country selected has a SIPRI share of GDP in these years."
@@ -617,6 +633,8 @@ else:
                 f"{possessive(row['country'])} share {verb} {row['mean (%)']:.2f} percent in {years}."
             )
     text = " ".join(parts)
+
+# %%
 Markdown(text)
 
 # %% [markdown]
@@ -627,10 +645,12 @@ Markdown(text)
 
 # %%
 whole = milex.pivot(index="year", columns="country_iso3", values="share_of_gdp_pct")
+# %%
 ndpo, nss = (
     ad.events_titled([title])["date"].dt.year.iloc[0]
     for title in ("First National Defense Program Outline", "2022 National Security Strategy")
 )
+# %%
 japan = whole["JPN"].dropna()
 restraint = japan.loc[ndpo : nss - 1]
 us = whole["USA"].dropna()
@@ -638,6 +658,8 @@ both = whole[["JPN", "KOR"]].dropna()
 china_from = int(whole["CHN"].dropna().index.min())
 latest = int(japan.index.max())
 above = japan[latest] > restraint.max()
+
+# %%
 citations.note(milex.loc[milex["country_iso3"].isin(["JPN", "USA", "KOR", "CHN"]), "source_id"])
 Markdown(
     f"Across SIPRI's whole series, from the first Defense Program Outline ({ndpo}) to the year "
@@ -708,6 +730,8 @@ else:
     text = (
         f"The selected years do not include both {nss} and a later year, so no build-up is shown."
     )
+
+# %%
 Markdown(text)
 
 # %% [markdown]
@@ -719,6 +743,8 @@ Markdown(text)
 volume = milex[milex["country_iso3"] == "JPN"].set_index("year")["milex_usd_m_constant"].dropna()
 steps = volume.pct_change().mul(100).dropna()
 flat = volume.loc[1990 : nss - 1]
+
+# %%
 Markdown(
     f"Over the whole series Japan's real spending rose from {volume.iloc[0] / 1000:,.1f} billion "
     f"(2023 dollars) in {volume.index[0]} to {volume.loc[:1989].max() / 1000:,.1f} billion by "
