@@ -115,7 +115,9 @@ def legend_below(ax, *, ncol: int = 2, title: str | None = None, extra=()) -> No
     # lines (the series) first, then markers and patches, each in the order drawn; one
     # entry per label
     order = sorted(range(len(handles)), key=lambda i: not isinstance(handles[i], Line2D))
-    unique = dict(zip([labels[i] for i in order], [handles[i] for i in order], strict=True))
+    unique = {}
+    for i in order:
+        unique.setdefault(labels[i], handles[i])  # the first handle drawn for a label
     handles, labels = list(unique.values()), list(unique)
     if not handles:
         return
