@@ -240,7 +240,7 @@ if len(spans):
     figures.finish(
         ax,
         number="5.1",
-        title=f"Japan's overseas missions and contributions, {window}",
+        title=f"Missions and contributions abroad, {window}",
         ylabel="Mission",
         xlabel="Year",
         sources=labelled.loc[labelled["label"].isin(spans["label"]), "source_id"],

@@ -429,10 +429,11 @@ else:
     bars = ax.bar(decades["label"], decades["us_share_pct"], color=style.colour("USA"))
     ax.bar_label(bars, labels=[f"{v:.1f}%" for v in decades["us_share_pct"]],
                  label_type="center", color="white", fontweight="bold")  # fmt: skip
-    ax.axhline(dod_threshold_pct, color="black", linestyle="--", linewidth=1.2,
-               label=f"DoD article: more than {dod_threshold_pct}% of imports from the U.S.")  # fmt: skip
+    ax.axhline(dod_threshold_pct, color="black", linestyle="--", linewidth=1.2)
+    ax.annotate(f"DoD article:\nover {dod_threshold_pct}%", xy=(1, dod_threshold_pct),
+                xycoords=("axes fraction", "data"), xytext=(6, 0), textcoords="offset points",
+                va="center", fontsize=style.MIN_FONT_PT)  # fmt: skip
     ax.set_ylim(0, 100)
-    plotting.legend_below(ax, ncol=1)
     figures.finish(
         ax,
         number="7.3",
@@ -440,7 +441,9 @@ else:
         ylabel="U.S. share of TIV delivered (percent)",
         xlabel="Decade of delivery",
         sources=[*arms.source_id, c026.seed_source_id],
-        note="Share of SIPRI trend-indicator values, pooled by decade.",
+        note="Share of SIPRI trend-indicator values, pooled by decade. Dashed line: the DoD "
+        f"article's claim that more than {dod_threshold_pct}% of Japan's defence imports come "
+        "from the U.S.",
     )
 
 # %%
