@@ -438,6 +438,27 @@ Markdown(
 )
 
 # %% [markdown]
+# ### `us_forces_by_service`
+#
+# From 2008 the Defense Department's reports split each host's personnel by service and
+# list the selected reserve and civilian employees as well. This table keeps those rows for
+# Japan and the comparison hosts, one row per host, report, service and category, so that a
+# chapter can ask what *kind* of force a country hosts, not only how large it is. Its
+# September totals agree with the `troops` table; chapter 2 uses it in section 2.6.
+
+# %%
+show_table("us_forces_by_service")
+
+# %%
+services = ad.load("us_forces_by_service")
+reports = services.groupby(["year", "month"]).ngroups
+Markdown(
+    f"The table holds {len(services):,} rows from {reports} reports "
+    f"({services.year.min()}–{services.year.max()}) for {services.country_iso3.nunique()} "
+    f"hosts; {services.flag.notna().sum()} rows carry a flag."
+)
+
+# %% [markdown]
 # ### `bases`
 #
 # U.S. facilities in Japan as listed by the anthropologist David Vine, one row per
