@@ -17,6 +17,13 @@ from alliance_notebooks import citations
 
 MISSING = "–"
 PERCENT_HINTS = ("_pct", "(%)", "percent", "share")
+YEAR_COLUMNS = {"from", "to", "start", "end", "first", "last"}
+
+
+def _is_year(column) -> bool:
+    """Columns of years, written without a thousands separator (1953, not 1,953)."""
+    text = str(column).lower()
+    return "year" in text or text in YEAR_COLUMNS
 
 
 def _is_percent(column) -> bool:
@@ -41,7 +48,7 @@ def formatter(series: pd.Series, percent: bool = False):
         return lambda v: MISSING if pd.isna(v) else ("yes" if v else "no")
     if pd.api.types.is_numeric_dtype(series):
         whole = series.dropna().map(lambda v: float(v).is_integer()).all()
-        if whole and "year" in str(series.name).lower():
+        if whole and _is_year(series.name):
             return lambda v: MISSING if pd.isna(v) else f"{int(v)}"  # 1953, not 1,953
         places = 1 if percent else (0 if whole else None)
         return lambda v: MISSING if pd.isna(v) else _number(v, places)
