@@ -62,7 +62,17 @@ def test_tables_are_written_for_people():
     html = for_people(frame).to_html()
     for shown in ("1953", "1950", "260,000", "39.2", "4.0", "0.168", "9", "1960-06-23", "–"):
         assert f">{shown}</td>" in html, shown
-    for raw in ("1,953", "1,950", "260000.0", "39.200000", "nan", "NaN", "00:00:00", "NaT", "9.000"):
+    for raw in (
+        "1,953",
+        "1,950",
+        "260000.0",
+        "39.200000",
+        "nan",
+        "NaN",
+        "00:00:00",
+        "NaT",
+        "9.000",
+    ):
         assert raw not in html, raw
 
 
