@@ -16,9 +16,8 @@ from alliance_data.catalog import (
     list_tables,
 )
 from alliance_data.citation import cite
-from alliance_data.frames import events_titled, with_all_years
+from alliance_data.frames import events_titled
 from alliance_data.loading import load, path
-from alliance_data.prices import price_index, to_real
 
 __version__ = "0.2.0"
 
@@ -34,7 +33,4 @@ __all__ = [
     "list_tables",
     "load",
     "path",
-    "price_index",
-    "to_real",
-    "with_all_years",
 ]

@@ -1,4 +1,4 @@
-"""Small helpers that several chapters share: complete year ranges and events by title."""
+"""A helper several chapters share: events by title."""
 
 from __future__ import annotations
 
@@ -7,27 +7,6 @@ from collections.abc import Iterable
 import pandas as pd
 
 from alliance_data.loading import load
-
-
-def with_all_years(frame: pd.DataFrame, year: str = "year") -> pd.DataFrame:
-    """``frame`` indexed by every year from its first to its last.
-
-    Parameters
-    ----------
-    frame : pandas.DataFrame
-        One row per year (for instance one country's rows of ``troops``).
-    year : str
-        The column holding the year.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Indexed by year; a year without a row is a row of missing values, so a plotted line
-        breaks there instead of bridging the gap.
-    """
-    years = frame[year].astype(int)
-    full = pd.RangeIndex(years.min(), years.max() + 1, name=year)
-    return frame.set_index(year).reindex(full)
 
 
 def events_titled(titles: Iterable[str]) -> pd.DataFrame:

@@ -348,7 +348,8 @@ def draw_scopes(ax, column, spread_column):
         look = style.look(scope, "hns_scope")
         single = rows[~rows["conflict"]].drop_duplicates("fiscal_year")
         if len(single) > 1:
-            line = ad.with_all_years(single, "fiscal_year")[column]
+            years = range(single["fiscal_year"].min(), single["fiscal_year"].max() + 1)
+            line = single.set_index("fiscal_year").reindex(years)[column]  # a gap stays a gap
             ax.plot(line.index, line, color=look["color"], linewidth=1.5)
         open_marker = {"mfc": "white"} if basis == "contract" else {}
         ax.plot(rows["fiscal_year"], rows[column], linestyle="", ms=7, **look | open_marker)
