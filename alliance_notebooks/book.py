@@ -194,7 +194,6 @@ def _require_book_modules() -> None:
 def _sphinx(source: Path, html: Path, doctrees: Path) -> None:
     """Build the HTML site of the Sphinx project in ``source``; no stored output executes."""
     from sphinx.application import Sphinx
-    from sphinx.errors import ExtensionError
     from sphinx.util.docutils import docutils_namespace, patch_docutils
 
     from alliance_notebooks.book_sphinx import OutsideFile
@@ -204,10 +203,8 @@ def _sphinx(source: Path, html: Path, doctrees: Path) -> None:
                      freshenv=True)  # fmt: skip
         try:
             app.build()
-        except ExtensionError as error:
-            if isinstance(error.orig_exc, OutsideFile):
-                raise ParameterError(f"the run is refused: {error.orig_exc}") from None
-            raise
+        except OutsideFile as error:
+            raise ParameterError(f"the run is refused: {error}") from None
     if app.statuscode != 0:
         raise RuntimeError(f"the book did not build (Sphinx status {app.statuscode}); see above")
 
