@@ -24,8 +24,8 @@ def text(value: object) -> str:
 
 
 def link(address: object) -> str:
-    """An autolink for a plain web address; anything else as text."""
-    address = str(address).strip()
+    """An autolink for a plain web address; anything else (a missing one too) as text."""
+    address = address.strip() if isinstance(address, str) else ""
     return f"<{address}>" if WEB_ADDRESS.fullmatch(address) else text(address)
 
 
@@ -54,11 +54,19 @@ def table_page(name: str) -> str:
         for c in info.columns.fillna("").itertuples()
     )
     caveats = "\n".join(f"- {text(c)}" for c in info.caveats) or "- none recorded"
+    listed = ad.load("sources").set_index("source_id")
     sources = "\n".join(
-        f"- {text(s.get('title', ''))} {link(s.get('path', ''))}"
-        for s in ad.catalog.resource(name).get("sources", [])
-        if isinstance(s, dict)
+        f"- {text(listed.at[s, 'title'])} {link(listed.at[s, 'url'])}"
+        if s in listed.index
+        else f"- {text(s)}"
+        for s in ad.catalog.source_ids(name)
     )
+    codes = "\n".join(
+        f"- {text(column)} = {text(code)}: {text(label)}"
+        for column, labels in info.codes.items()
+        for code, label in labels.items()
+    )
+    codes = f"## Codes\n\n{codes}\n\n" if codes else ""
     quality = ", ".join(f"{text(k)}: {v:.0%}" for k, v in info.source_quality.items()) or "n/a"
     return (
         f"# Table `{name}`\n\n"
@@ -69,7 +77,7 @@ def table_page(name: str) -> str:
         f"{{download}}`Download {name}.csv <../_static/data/{name}.csv>`\n"
         f'(or, in Python, `alliance_data.load("{name}")`)\n\n'
         "## Columns\n\n| column | type | unit | description |\n|---|---|---|---|\n"
-        f"{columns}\n\n## Caveats\n\n{caveats}\n\n## Sources\n\n{sources}\n"
+        f"{columns}\n\n{codes}## Caveats\n\n{caveats}\n\n## Sources\n\n{sources}\n"
     )
 
 

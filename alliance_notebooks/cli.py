@@ -263,7 +263,13 @@ def parser() -> argparse.ArgumentParser:
     site = commands.add_parser("book", help="build a static website of a run")
     site.add_argument("--run", type=Path, default=None, help="run folder (default: runs/latest)")
     site.add_argument("--runs-dir", type=Path, default=Path("runs"), help=argparse.SUPPRESS)
-    site.add_argument("--output-dir", type=Path, default=Path("book"))
+    site.add_argument(
+        "--output-dir",
+        type=Path,
+        default=Path("book"),
+        help="folder for the site, replaced whole: a new or empty folder, or an earlier book "
+        "(default: book)",
+    )
     site.add_argument("--student", action="store_true", help="leave out the solutions")
     site.set_defaults(handler=book)
     return root

@@ -77,7 +77,6 @@ def hostile(tmp_path_factory) -> tuple[Path, Path]:
     troops["caveats"] = [*troops.get("caveats", []), SCRIPT, f"{{download}}`x <{ESCAPE}>`"]
     troops["schema"]["fields"][0]["description"] = f"{SCRIPT} | <b>bold</b> [a](javascript:x)"
     troops["title"] = "Troops {download}`t <" + ESCAPE + ">`"
-    troops["sources"][0]["path"] = f"javascript:alert(1)//{SCRIPT}"
     (data / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
     executed = root / "executed"
     cells = [

@@ -168,6 +168,15 @@ def test_book_refuses_an_executed_notebook_that_is_not_json(tmp_path, capsys):
     assert "root:x" not in err
 
 
+def test_only_plain_web_addresses_become_links():
+    from alliance_notebooks.book_pages import link, text
+
+    assert link("https://example.org/a_(b)?c=1#d") == "<https://example.org/a_(b)?c=1#d>"
+    for address in ["javascript:alert(1)", "../../etc/hostname", "https://x.org/<script>", None]:
+        assert not link(address).startswith("<")
+    assert text("{download}`x <y>`\n- z") == r"\{download\}\`x \<y\>\` \- z"
+
+
 # --- book without its extra ---------------------------------------------------------------
 
 
