@@ -4,16 +4,28 @@ Exit codes: 0 success; 1 a notebook failed; 2 bad input (parameters, files, a da
 table); 3 key figures changed (``run --fail-on-change``); 4 the environment (a full or
 read-only disk, an unsupported platform, a missing optional module); 5 another run holds
 the output folder; 130 interrupted (Ctrl-C or SIGTERM).
+
+With pandas alone (``pip install alliance-data``) ``--help``, ``--version`` and the
+``data`` commands work; the others import their extra's modules only when they run, and
+name the extra to install when one is missing.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import signal
 import sys
 from pathlib import Path
 
 BAD_INPUT, ENVIRONMENT, BUSY, INTERRUPTED = 2, 4, 5, 130
+# Top-level modules of each extra (and of the packages they pull in), by import name.
+BOOK_MODULES = {"sphinx", "myst_nb", "myst_parser", "sphinx_book_theme", "pydata_sphinx_theme",
+                "docutils"}  # fmt: skip
+NOTEBOOK_MODULES = {"matplotlib", "matplotlib_fontja", "numpy", "jupyterlab", "ipykernel",
+                    "IPython", "ipywidgets", "papermill", "psutil", "nbclient", "jupyter_client",
+                    "jupyter_core", "nbconvert", "nbformat", "jinja2", "jupytext", "yaml",
+                    "rich"}  # fmt: skip
 
 
 def _interrupt(signum, frame):
@@ -22,7 +34,7 @@ def _interrupt(signum, frame):
 
 def _table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
     """A rich table on a terminal; when piped, ``# title`` and unwrapped tab-separated lines."""
-    if not sys.stdout.isatty():
+    if not sys.stdout.isatty() or importlib.util.find_spec("rich") is None:
         print(f"# {title}")
         print("\t".join(columns))
         for row in rows:
@@ -131,15 +143,8 @@ def student(args: argparse.Namespace) -> int:
 
 
 def book(args: argparse.Namespace) -> int:
-    try:
-        from alliance_notebooks.book import build_book
-    except ImportError as error:
-        print(
-            f"alliance-notebooks: error: the book needs an optional module ({error}); "
-            "install alliance-data[book]",
-            file=sys.stderr,
-        )
-        return ENVIRONMENT
+    from alliance_notebooks.book import build_book
+
     run_dir = args.run or args.runs_dir / "latest"
     if not (run_dir / "manifest.json").is_file():
         print(f"alliance-notebooks: error: {run_dir} is not a finished run", file=sys.stderr)
@@ -258,7 +263,13 @@ def parser() -> argparse.ArgumentParser:
     site = commands.add_parser("book", help="build a static website of a run")
     site.add_argument("--run", type=Path, default=None, help="run folder (default: runs/latest)")
     site.add_argument("--runs-dir", type=Path, default=Path("runs"), help=argparse.SUPPRESS)
-    site.add_argument("--output-dir", type=Path, default=Path("book"))
+    site.add_argument(
+        "--output-dir",
+        type=Path,
+        default=Path("book"),
+        help="folder for the site, replaced whole: a new or empty folder, or an earlier book "
+        "(default: book)",
+    )
     site.add_argument("--student", action="store_true", help="leave out the solutions")
     site.set_defaults(handler=book)
     return root
@@ -267,6 +278,22 @@ def parser() -> argparse.ArgumentParser:
 def _fail(code: int, message: str) -> int:
     print(f"alliance-notebooks: error: {message}", file=sys.stderr)
     return code
+
+
+def _missing(error: ModuleNotFoundError, command: str) -> str:
+    """One line naming the missing module and the extra that brings it."""
+    module = (error.name or "").partition(".")[0] or "?"
+    book = command == "book"
+    extra = "book" if module in BOOK_MODULES or (book and module not in NOTEBOOK_MODULES) else ""
+    extras = ",".join(e for e in ("notebooks" if not extra else "", extra) if e)
+    extras = "notebooks,book" if book and extras == "notebooks" else extras
+    who = "the book" if book else f"`{command}`"
+    return f'{who} needs an optional module ({module}): pip install "alliance-data[{extras}]"'
+
+
+def _loaded(module: str, *names: str) -> tuple[type[BaseException], ...]:
+    """Exception classes of a module if it has been imported (else none can be raised)."""
+    return tuple(getattr(sys.modules[module], n) for n in names) if module in sys.modules else ()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -281,25 +308,26 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str] | None) -> int:
-    import alliance_data as ad
-    from alliance_notebooks import chapters
-    from alliance_notebooks.parameters import ParameterError
-    from alliance_notebooks.runner import Busy, EnvironmentProblem
-
     args = parser().parse_args(argv)
-    if getattr(args, "notebooks_dir", 0) is None:
-        args.notebooks_dir = chapters.default_dir()
-    if getattr(args, "jobs", 0) is None:
-        from alliance_notebooks.runner import default_jobs
-
-        args.jobs = default_jobs()
     try:
+        if getattr(args, "notebooks_dir", 0) is None:
+            from alliance_notebooks import chapters
+
+            args.notebooks_dir = chapters.default_dir()
+        if getattr(args, "jobs", 0) is None:
+            from alliance_notebooks.runner import default_jobs
+
+            args.jobs = default_jobs()
         return args.handler(args)
-    except (ad.UnknownTableError, ad.DataIntegrityError, ParameterError) as error:
+    except ModuleNotFoundError as error:
+        return _fail(ENVIRONMENT, _missing(error, args.command))
+    except _loaded("alliance_data.catalog", "UnknownTableError", "DataIntegrityError") as error:
         return _fail(BAD_INPUT, str(error.args[0])[:1000])
-    except Busy as error:
+    except _loaded("alliance_notebooks.parameters", "ParameterError") as error:
+        return _fail(BAD_INPUT, str(error.args[0])[:1000])
+    except _loaded("alliance_notebooks.runner", "Busy") as error:
         return _fail(BUSY, str(error))
-    except (EnvironmentProblem, OSError) as error:
+    except (*_loaded("alliance_notebooks.runner", "EnvironmentProblem"), OSError) as error:
         return _fail(ENVIRONMENT, str(error)[:1000])
 
 

@@ -7,9 +7,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from pathlib import Path
 
 import nbformat
@@ -17,6 +15,7 @@ from nbconvert.preprocessors import ClearOutputPreprocessor
 
 from alliance_notebooks import exercises
 from alliance_notebooks.chapters import read_notebook
+from alliance_notebooks.folders import check_folder, check_targets, write_replacing
 from alliance_notebooks.parameters import ParameterError
 
 SOLUTION_TAG = "solution"
@@ -64,23 +63,17 @@ def student_notebook(notebook: nbformat.NotebookNode, source: str = "") -> nbfor
 def build_student_edition(source: Path, output_dir: Path) -> Path:
     """Write the student edition of one notebook to ``output_dir/<name>.ipynb`` atomically."""
     output_dir.mkdir(parents=True, exist_ok=True)
-    notebook = read_notebook(source)
-    student = student_notebook(notebook, source=f"notebooks/{source.name}")
-    target = output_dir / f"{source.stem}.ipynb"
-    handle, name = tempfile.mkstemp(dir=output_dir, prefix=f".{source.stem}.", suffix=".tmp")
-    temporary = Path(name)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            nbformat.write(student, stream)
-        temporary.chmod(0o644)  # mkstemp creates 0600; the copies are meant to be shared
-        os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)
-    return target
+    student = student_notebook(read_notebook(source), source=f"notebooks/{source.name}")
+    return write_replacing(
+        output_dir / f"{source.stem}.ipynb",
+        lambda temporary: nbformat.write(student, temporary),
+    )
 
 
 def check_destination(sources: list[Path], output_dir: Path, *, force: bool = False) -> None:
-    """Refuse a folder that is or holds a source folder, or files that would be overwritten."""
+    """Refuse a file, a folder that is or holds a source folder, and files that would be
+    overwritten (unless ``force``)."""
+    check_folder(Path(output_dir), "--output-dir")
     target = Path(output_dir).resolve()
     for folder in {Path(s).resolve().parent for s in sources}:
         if folder.is_relative_to(target):  # the same folder (also via a symlink), or above it
@@ -88,11 +81,7 @@ def check_destination(sources: list[Path], output_dir: Path, *, force: bool = Fa
                 f"{output_dir} is or overlaps {folder}, the folder of the solution notebooks; "
                 "student editions would replace them; choose another --output-dir"
             )
-    clashes = [Path(output_dir) / f"{Path(s).stem}.ipynb" for s in sources]
-    clashes = [p for p in clashes if p.exists()]
-    if clashes and not force:
-        names = ", ".join(p.name for p in clashes[:3]) + (" …" if len(clashes) > 3 else "")
-        raise ParameterError(f"{output_dir} already holds {names}; pass --force to overwrite")
+    check_targets([Path(output_dir) / f"{Path(s).stem}.ipynb" for s in sources], force)
 
 
 def build_student_editions(
