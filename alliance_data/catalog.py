@@ -7,6 +7,7 @@ import json
 import os
 from dataclasses import dataclass, field
 from functools import cache
+from html import escape
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -198,17 +199,21 @@ class TableDescription:
         )
 
     def _repr_html_(self) -> str:
-        codes = "".join(f"<li>{line.strip()}</li>" for line in self._code_lines())
-        caveats = "".join(f"<li>{c}</li>" for c in self.caveats)
-        sources = "".join(f"<li>{s}</li>" for s in self.sources)
+        """HTML for notebooks; catalogue text is escaped, never read as markup."""
+
+        def items(lines: list[str]) -> str:
+            return "".join(f"<li>{escape(line.strip())}</li>" for line in lines)
+
         return (
-            f"<p><b>{self.name}</b>: {self.title}</p><p>{self.description}</p>"
-            f"<p><i>Rows:</i> {self.rows} · <i>Coverage:</i> {self.coverage} · "
-            f"<i>One row per:</i> {', '.join(self.primary_key)} · "
-            f"<i>Rows by source quality:</i> {self._quality()}</p>"
+            f"<p><b>{escape(self.name)}</b>: {escape(self.title)}</p>"
+            f"<p>{escape(self.description)}</p>"
+            f"<p><i>Rows:</i> {self.rows} · <i>Coverage:</i> {escape(str(self.coverage))} · "
+            f"<i>One row per:</i> {escape(', '.join(self.primary_key))} · "
+            f"<i>Rows by source quality:</i> {escape(self._quality())}</p>"
             f"{self.columns.fillna('').to_html(index=False)}"
-            f"<p><b>Codes</b></p><ul>{codes}</ul>"
-            f"<p><b>Caveats</b></p><ul>{caveats}</ul><p><b>Sources</b></p><ul>{sources}</ul>"
+            f"<p><b>Codes</b></p><ul>{items(self._code_lines())}</ul>"
+            f"<p><b>Caveats</b></p><ul>{items(self.caveats)}</ul>"
+            f"<p><b>Sources</b></p><ul>{items(self.sources)}</ul>"
         )
 
 

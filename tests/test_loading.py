@@ -247,3 +247,15 @@ def test_damaged_categories_are_refused(crafted):
     crafted("troops", schema={"fields": fields})
     with pytest.raises(ad.DataIntegrityError, match="table 'troops'.*'schema'.*categories"):
         ad.labels("troops", "flag")
+
+
+def test_description_html_shows_catalogue_text_as_text():
+    import dataclasses
+
+    hostile = "<script>alert(1)</script>"
+    description = dataclasses.replace(
+        ad.describe("bases"), title=hostile, caveats=[hostile], sources=[hostile]
+    )
+    html = description._repr_html_()
+    assert "<script>" not in html
+    assert html.count("&lt;script&gt;alert(1)&lt;/script&gt;") == 3
