@@ -1,3 +1,7 @@
+#!/usr/bin/env -S uv run --script
+# /// script
+# dependencies = ["nox>=2025.2.9"]
+# ///
 """Tasks: `nox -l` lists them, `nox -s NAME` runs one (e.g. `nox -s lint`, `nox -s sdist`).
 
 The full suite is the README's command (`.ci/run`); these sessions wrap it and the other
@@ -13,7 +17,6 @@ import nox
 
 nox.needs_version = ">=2025.2.9"
 nox.options.default_venv_backend = "uv|virtualenv"
-nox.options.sessions = ["lint", "tests"]
 
 ROOT = Path(__file__).resolve().parent
 PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
@@ -41,13 +44,13 @@ def tests(session: nox.Session) -> None:
     session.run("pytest", *session.posargs)
 
 
-@nox.session(venv_backend="none")
+@nox.session(venv_backend="none", default=False)
 def lowest(session: nox.Session) -> None:
     """The suite at the lowest versions pyproject.toml allows (about 25 minutes)."""
     session.run("bash", ".ci/lowest", external=True)
 
 
-@nox.session
+@nox.session(default=False)
 def sdist(session: nox.Session) -> None:
     """Build the sdist, unpack it and run the fast tests from the unpacked copy."""
     session.install("build")
@@ -63,8 +66,12 @@ def sdist(session: nox.Session) -> None:
     session.run("pytest", "-p", "no:cacheprovider", *(session.posargs or FAST_TESTS))
 
 
-@nox.session
+@nox.session(default=False)
 def binder(session: nox.Session) -> None:
     """repo2docker's plan for the Binder image (building it needs Docker: drop --no-build)."""
     session.install("jupyter-repo2docker")
     session.run("repo2docker", "--no-build", "--debug", *session.posargs, ".")
+
+
+if __name__ == "__main__":
+    nox.main()
