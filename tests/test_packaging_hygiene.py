@@ -48,9 +48,12 @@ def _shipped_files() -> list[Path]:
     tracked = _git_files()
     if tracked is not None:
         return [p for p in tracked if p.is_file()]
-    skip = {".git", ".venv", ".nox", "runs", "student", "__pycache__", ".pytest_cache"}
+    skip = {".git", ".nox", "runs", "student", "build", "dist", "__pycache__", ".pytest_cache"}
     return [
-        p for p in ROOT.rglob("*") if p.is_file() and not skip & set(p.relative_to(ROOT).parts[:-1])
+        p
+        for p in ROOT.rglob("*")
+        if p.is_file()
+        and not any(d in skip or d.startswith(".venv") for d in p.relative_to(ROOT).parts[:-1])
     ]
 
 
