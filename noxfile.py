@@ -54,7 +54,7 @@ def lowest(session: nox.Session) -> None:
 def sdist(session: nox.Session) -> None:
     """Build the sdist, unpack it and run the fast tests from the unpacked copy."""
     session.install("build")
-    out = Path(session.create_tmp())
+    out = Path(session.create_tmp()).resolve()
     session.run("python", "-m", "build", "--sdist", "--outdir", str(out), str(ROOT))
     (archive,) = out.glob("alliance_data-*.tar.gz")
     with tarfile.open(archive) as tar:
