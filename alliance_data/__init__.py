@@ -4,6 +4,7 @@
 >>> troops = ad.load("troops")
 >>> print(ad.describe("troops"))
 >>> print(ad.cite("troops", style="bibtex"))
+>>> ad.labels("troops", "flag")  # what each flag code means
 """
 
 from alliance_data.catalog import (
@@ -11,6 +12,7 @@ from alliance_data.catalog import (
     UnknownTableError,
     data_version,
     describe,
+    labels,
     list_tables,
 )
 from alliance_data.citation import cite
@@ -28,6 +30,7 @@ __all__ = [
     "data_version",
     "describe",
     "events_titled",
+    "labels",
     "list_tables",
     "load",
     "path",

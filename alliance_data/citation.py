@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from alliance_data.catalog import data_version, datapackage, resource
+from alliance_data.catalog import data_version, datapackage, source_ids
 
 STYLES = ("text", "bibtex")
 PACKAGE_KEY = "alliance_data"
@@ -40,10 +40,10 @@ def _escape(text: str) -> str:
     return re.sub(r"([&%$#_])", r"\\\1", text)
 
 
-def _source_entry(source: dict, style: str) -> str:
+def _source_entry(source_id: str, style: str) -> str:
     from alliance_data.loading import load  # local import: loading imports the catalogue
 
-    row = load("sources").set_index("source_id").loc[source["source_id"]]
+    row = load("sources").set_index("source_id").loc[source_id]
     year = "" if row.isna()["year"] else str(int(row["year"]))
     accessed = row["accessed"].date().isoformat()
     if style == "text":
@@ -59,16 +59,37 @@ def _source_entry(source: dict, style: str) -> str:
         "note": f"Accessed {accessed}. Licence: {_escape(row['licence'])}",
     }
     body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items() if v)
-    return f"@misc{{{source['source_id']},\n{body}\n}}"
+    return f"@misc{{{source_id},\n{body}\n}}"
 
 
 def cite(name: str | None = None, style: str = "text") -> str:
-    """Cite the package, or a table: the package plus every source its rows name."""
+    """Cite the package, or a table: the package plus every source its rows name.
+
+    Parameters
+    ----------
+    name : str, optional
+        A table name (see :func:`list_tables`); without it, only the package is cited.
+    style : {"text", "bibtex"}
+        Plain text, one reference per paragraph, or BibTeX ``@misc`` entries keyed by
+        ``source_id``.
+
+    Returns
+    -------
+    str
+        The package's reference first, then one per source, separated by blank lines.
+
+    Raises
+    ------
+    ValueError
+        If ``style`` is not one of the allowed values (the message lists them).
+    UnknownTableError
+        If the table is not shipped.
+    """
     if style not in STYLES:
         raise ValueError(
             f"unknown citation style {style!r}; allowed values are: {', '.join(STYLES)}"
         )
     entries = [_package_entry(style)]
     if name is not None:
-        entries += [_source_entry(s, style) for s in resource(name)["sources"]]
+        entries += [_source_entry(s, style) for s in source_ids(name)]
     return "\n\n".join(entries)

@@ -10,9 +10,20 @@ from alliance_data.loading import load
 
 
 def with_all_years(frame: pd.DataFrame, year: str = "year") -> pd.DataFrame:
-    """``frame`` indexed by every year from its first to its last; missing years are NaN rows.
+    """``frame`` indexed by every year from its first to its last.
 
-    Plotting the result breaks a line where a year has no observation instead of bridging it.
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        One row per year (for instance one country's rows of ``troops``).
+    year : str
+        The column holding the year.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by year; a year without a row is a row of missing values, so a plotted line
+        breaks there instead of bridging the gap.
     """
     years = frame[year].astype(int)
     full = pd.RangeIndex(years.min(), years.max() + 1, name=year)
@@ -22,7 +33,20 @@ def with_all_years(frame: pd.DataFrame, year: str = "year") -> pd.DataFrame:
 def events_titled(titles: Iterable[str]) -> pd.DataFrame:
     """Rows of the ``events`` table whose titles are given, in date order.
 
-    An unknown title raises ``KeyError`` naming it, so a renamed event cannot vanish silently.
+    Parameters
+    ----------
+    titles : iterable of str
+        Event titles exactly as in the table.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The matching rows, sorted by date.
+
+    Raises
+    ------
+    KeyError
+        Naming every title the table lacks, so a renamed event cannot vanish silently.
     """
     wanted = list(titles)
     events = load("events")

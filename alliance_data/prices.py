@@ -8,12 +8,28 @@ from alliance_data.loading import load
 
 
 def price_index(country_iso3: str = "JPN", base_year: int = 2023) -> pd.Series:
-    """Local-currency price index (base_year = 1.0), by year.
+    """Local-currency price index by year, derived from SIPRI's series.
 
     SIPRI converts local-currency spending to constant US dollars with the country's
     consumer price index and the base year's exchange rate, so the ratio of local-currency
-    to constant-dollar spending moves with local prices. Indexed to ``base_year`` it is a
-    CPI-based deflator.
+    to constant-dollar spending moves with local prices: a CPI-based deflator.
+
+    Parameters
+    ----------
+    country_iso3 : str
+        A country of ``defense_spending``.
+    base_year : int
+        The year whose index is 1.0.
+
+    Returns
+    -------
+    pandas.Series
+        The index by year.
+
+    Raises
+    ------
+    ValueError
+        If SIPRI has no figure for ``base_year``; the message gives the allowed years.
     """
     milex = load("defense_spending").query("country_iso3 == @country_iso3").set_index("year")
     ratio = (milex["milex_local_currency"] / milex["milex_usd_m_constant"]).dropna()
@@ -28,6 +44,19 @@ def price_index(country_iso3: str = "JPN", base_year: int = 2023) -> pd.Series:
 def to_real(
     amounts: pd.Series, years: pd.Series, country_iso3: str = "JPN", base_year: int = 2023
 ) -> pd.Series:
-    """Express nominal local-currency amounts in ``base_year`` prices."""
+    """Express nominal local-currency amounts in ``base_year`` prices.
+
+    Parameters
+    ----------
+    amounts, years : pandas.Series
+        Nominal amounts and the year of each.
+    country_iso3, base_year
+        As for :func:`price_index`.
+
+    Returns
+    -------
+    pandas.Series
+        ``amounts`` divided by the price index of their years (missing where SIPRI has none).
+    """
     index = price_index(country_iso3, base_year)
     return amounts / years.map(index).astype(float)

@@ -36,7 +36,6 @@ def scratch_data(tmp_path, monkeypatch):
     copy = tmp_path / "data"
     shutil.copytree(catalog.DATA_DIR, copy)
     monkeypatch.setattr(catalog, "DATA_DIR", copy)
-    monkeypatch.setattr(loading, "DATA_DIR", copy)
     monkeypatch.setattr(loading, "_cache", {})
     return copy
 

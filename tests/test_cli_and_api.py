@@ -25,7 +25,10 @@ def test_data_list_prints_every_table_with_rows_one_line_each(capsys):
 
 def test_data_describe_and_cite(capsys):
     assert main(["data", "describe", "troops"]) == 0
-    assert "persons" in capsys.readouterr().out
+    described = capsys.readouterr().out
+    assert (
+        "persons" in described and "reported_dip = a dip the source does not explain" in described
+    )
     assert main(["data", "cite", "bases", "--style", "bibtex"]) == 0
     assert "@misc{vine_base_nation," in capsys.readouterr().out
 

@@ -131,3 +131,49 @@ def test_leaders_cover_1945_to_2026():
         terms = leaders[leaders["country_iso3"] == iso3]
         assert terms["term_start"].min() <= pd.Timestamp("1945-01-01")
         assert terms["term_end"].isna().sum() == 1
+
+
+def test_a_source_on_a_copy_host_is_refused_by_name():
+    from etl.common import CopyHostError, refuse_copy_hosts
+
+    copies = pd.DataFrame(
+        {
+            "source_id": ["original", "repost"],
+            "url": ["https://www.mofa.go.jp/x.html", "http://jcp-shizuoka.jp/2019/1223/5435.html"],
+        }
+    )
+    with pytest.raises(CopyHostError, match=r"repost \(jcp-shizuoka\)"):
+        refuse_copy_hosts(copies)
+    refuse_copy_hosts(copies.iloc[:1])  # the ministry's own page passes
+
+
+def test_no_packaged_source_cites_a_copy_host():
+    from etl.common import copy_host_patterns
+
+    sources = ad.load("sources")
+    for pattern in copy_host_patterns():
+        assert not sources["url"].str.lower().str.contains(pattern, regex=False).any(), pattern
+        assert not sources["publisher"].str.lower().str.contains(pattern, regex=False).any()
+
+
+def test_claims_quote_the_tables_they_compare_with():
+    claims = ad.load("claims").set_index("claim_id")
+    bases = ad.load("bases")
+    assert claims.loc["C017", "evidence_low"] == len(bases)
+    assert claims.loc["C019", "evidence_low"] == bases["okinawa"].sum()
+    assert f"{len(bases)} after removing" in claims.loc["C017", "evidence_value"]
+    events = ad.load("events").set_index("title")["date"].dt.strftime("%Y-%m-%d")
+    for claim in ("C042", "C043"):
+        assert events["Security Treaty enters into force"] in claims.loc[claim, "evidence_value"]
+        assert events["1960 treaty enters into force"] in claims.loc[claim, "evidence_value"]
+    first_trade_year = int(ad.load("trade")["year"].min())
+    assert f"begins in {first_trade_year}" in claims.loc["C074", "explanation"]
+
+
+def test_host_nation_support_bases_are_never_mixed_in_one_year():
+    hns = ad.load("host_nation_support").query("scope == 'hns_mod' and reliability != 'low'")
+    per_basis = hns.groupby(["fiscal_year", "basis"])["amount_jpy_100m"].nunique()
+    assert (per_basis.drop(2019, level=0) == 1).all()  # FY2019: two press figures conflict
+    fy = hns.set_index(["fiscal_year", "source_id"])["basis"]
+    assert fy[(1999, "japantimes_1999_hns")] == "expenditure"
+    assert fy[(2000, "japantimes_2000_hns")] != "expenditure"

@@ -1,17 +1,21 @@
 """load(): typed tables, copies, clear errors, and checksum verification."""
 
 import csv
+import hashlib
+import json
 import os
 import shutil
 import subprocess
 import sys
+import warnings
+from importlib.resources import files
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import alliance_data as ad
-from alliance_data import catalog
+from alliance_data import catalog, loading
 from alliance_data.catalog import resource
 
 EXPECTED_DTYPES = {
@@ -135,3 +139,111 @@ def test_path_points_at_the_verified_file():
 
 def test_versions_are_dotted():
     assert ad.__version__.count(".") == 2 and ad.data_version().count(".") == 2
+
+
+def test_loading_raises_no_deprecation_warning(monkeypatch):
+    monkeypatch.setattr(loading, "_cache", {})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # pandas' Pandas4Warning is a DeprecationWarning
+        for name in ad.list_tables():
+            ad.load(name)
+
+
+def test_package_declares_its_types():
+    assert (files("alliance_data") / "py.typed").is_file()
+
+
+@pytest.fixture
+def crafted(scratch_data):
+    """Rewrite one entry of the scratch copy's datapackage.json: ``crafted(name, **fields)``;
+    a field set to None is removed."""
+
+    def craft(name: str, **changes) -> Path:
+        path = scratch_data / "datapackage.json"
+        package = json.loads(path.read_text(encoding="utf-8"))
+        entry = next(res for res in package["resources"] if res["name"] == name)
+        for key, value in changes.items():
+            if value is None:
+                del entry[key]
+            else:
+                entry[key] = value
+        path.write_text(json.dumps(package), encoding="utf-8")
+        catalog._datapackage.cache_clear()
+        return scratch_data
+
+    yield craft
+    catalog._datapackage.cache_clear()
+
+
+def outside_copy(scratch_data: Path, name: str) -> Path:
+    """A faithful copy of a table next to (not inside) the data folder."""
+    copy = scratch_data.parent / "x.csv"
+    copy.write_bytes((scratch_data / f"{name}.csv").read_bytes())
+    return copy
+
+
+@pytest.mark.parametrize("style", ["absolute", "relative"])
+def test_path_outside_the_data_folder_is_refused(crafted, scratch_data, style):
+    copy = outside_copy(scratch_data, "troops")
+    crafted("troops", path=str(copy) if style == "absolute" else "../x.csv")
+    with pytest.raises(ad.DataIntegrityError, match="'troops'.*'path'.*outside the data folder"):
+        ad.load("troops")
+    with pytest.raises(ad.DataIntegrityError, match="'path'"):
+        ad.path("troops")
+
+
+def test_link_leading_outside_the_data_folder_is_refused(crafted, scratch_data):
+    (scratch_data / "link.csv").symlink_to(outside_copy(scratch_data, "troops"))
+    crafted("troops", path="link.csv")
+    with pytest.raises(ad.DataIntegrityError, match="'path'.*outside the data folder"):
+        ad.load("troops")
+
+
+def test_md5_hash_is_refused(crafted, scratch_data):
+    data = (scratch_data / "troops.csv").read_bytes()
+    crafted("troops", hash="md5:" + hashlib.md5(data).hexdigest())
+    with pytest.raises(ad.DataIntegrityError, match="'troops'.*'hash'.*sha256"):
+        ad.load("troops")
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"hash": None}, "hash"),
+        ({"bytes": None}, "bytes"),
+        ({"path": None}, "path"),
+        ({"schema": None}, "schema"),
+        ({"hash": "sha256"}, "hash"),
+        ({"hash": "sha256:" + "0" * 63}, "hash"),
+        ({"bytes": "many"}, "bytes"),
+        ({"path": 7}, "path"),
+        ({"schema": {"fields": "all"}}, "schema"),
+        ({"schema": {"fields": [{"name": "year", "type": "float128"}]}}, "schema"),
+    ],
+)
+def test_damaged_entry_names_the_table_and_field(crafted, changes, field):
+    crafted("troops", **changes)
+    with pytest.raises(ad.DataIntegrityError, match=f"table 'troops'.*'{field}'"):
+        ad.load("troops")
+
+
+def test_labels_give_each_code_its_meaning():
+    flags = ad.labels("troops", "flag")
+    assert set(ad.load("troops")["flag"].dropna()) <= set(flags)
+    assert flags["reported_dip"] == "a dip the source does not explain"
+    assert ad.labels("troops", "report_month")["June"] == "June"  # unlabelled: the code itself
+    assert "reported_dip = a dip the source does not explain" in str(ad.describe("troops"))
+
+
+def test_labels_of_an_uncoded_column_name_the_coded_ones():
+    with pytest.raises(ValueError, match="'personnel'.*coded columns are: report_month, flag"):
+        ad.labels("troops", "personnel")
+    with pytest.raises(ad.UnknownTableError):
+        ad.labels("troop", "flag")
+
+
+def test_damaged_categories_are_refused(crafted):
+    fields = [{"name": "flag", "type": "string", "categories": [{"label": "no value"}]}]
+    crafted("troops", schema={"fields": fields})
+    with pytest.raises(ad.DataIntegrityError, match="table 'troops'.*'schema'.*categories"):
+        ad.labels("troops", "flag")

@@ -1,12 +1,17 @@
-"""One build step per table; each module exposes ``build() -> DataFrame``."""
+"""One build step per table: ``<name>.py`` exposes ``build() -> DataFrame`` and
+``<name>.meta.yml`` beside it describes the table.
 
-# Build order: sources last, because it keeps only the sources the other tables cite.
+Catalogue order; the build runs ``sources`` last.
+"""
+
 TABLES = [
+    "sources",
     "events",
     "treaty_provisions",
     "leaders",
     "troops",
     "troops_japan_by_area",
+    "us_forces_by_service",
     "bases",
     "host_nation_support",
     "special_measures_agreements",
@@ -16,5 +21,4 @@ TABLES = [
     "arms_transfers",
     "overseas_missions",
     "claims",
-    "sources",
 ]

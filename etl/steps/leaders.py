@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from etl.common import assert_unique, read_curated
+from etl.common import read_curated
 
 OFFICES = {"JPN": "prime_minister", "USA": "president"}
 
@@ -19,5 +19,4 @@ def build() -> pd.DataFrame:
         ends = pd.to_datetime(terms["term_end"].replace("", None))
         assert (starts.iloc[1:].to_numpy() >= ends.iloc[:-1].to_numpy()).all(), "terms overlap"
         assert ends.isna().sum() == 1, "exactly one incumbent per country"
-    assert_unique(leaders, ["country_iso3", "term_start"], "leaders")
     return leaders.drop(columns="_start").reset_index(drop=True)

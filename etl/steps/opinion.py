@@ -2,12 +2,12 @@
 
 Transcribed rows are kept only when the page they were read from is a source the project may
 cite (``PAGES`` maps each page to its source row); rows whose only page is a forum, a forum
-digest or a proxy are dropped and listed in ``CAVEATS``.
+digest or a proxy are dropped and named in the table's caveats.
 """
 
 import pandas as pd
 
-from etl.common import assert_between, assert_unique, read_reference
+from etl.common import read_reference
 
 PEW_COUNTRIES = {
     "Japan": "JPN",
@@ -32,21 +32,22 @@ SURVEYS = {"pew": PEW, "cabinet_office": CABINET_OFFICE}
 PAGES = {
     "survey.gov-online.go.jp/h28/h28-gaiko/2-1.html": "cao_gaiko_2016",
     "j-cast.com/2011/12/05115275.html": "jcast_2011_gaiko",
-    "economic.jp/?p=21562": "economic_2008_gaiko",
-    "economic.jp/?p=19022": "economic_2009_gaiko",
-    "economic.jp/?p=78656": "economic_2017_gaiko",
-    "marketingdata.gomez.co.jp/topics_detail4/id=746": "gomez_2022_gaiko",
-    "garbagenews.net/archives/2114156.html": "garbagenews_2023_gaiko",
+    "economic.jp/?p=21562": "cao_gaiko_2008",
+    "economic.jp/?p=19022": "cao_gaiko_2009",
+    "economic.jp/?p=78656": "cao_gaiko_2017",
+    "marketingdata.gomez.co.jp/topics_detail4/id=746": "cao_gaiko_2021",
+    "garbagenews.net/archives/2114156.html": "cao_gaiko_2023",
     "gfj.jp/cgi/m-bbs/contribution_modify.php?no=1312": "gfj_okawara_2010",
     # The Nikkei article was read through a proxy copy; the citation is the article itself.
     "hqproductreviews.com?arsae=https%3A%2F%2Fwww.nikkei.com": "nikkei_2011_gaiko",
-    "jiaponline.org/2009/12/": "jiaponline_2009_yomiuri_gallup",
-    "jiaponline.org/2012/01/": "jiaponline_2012_yomiuri_gallup",
-    "jmh.usembassy.gov/20181003112672/": "usembassy_jmh_2018_pew",
+    "jiaponline.org/2009/12/": "yomiuri_gallup_2009",
+    "jiaponline.org/2012/01/": "upi_2011_yomiuri_gallup",
+    # The Japan Times article as the U.S. Embassy's digest reprints it; cited to the article.
+    "jmh.usembassy.gov/20181003112672/": "japantimes_2018_pew",
     "rappler.com/world/us-canada/united-states-image": "rappler_2020_pew",
     "mynews13.com/fl/orlando/politics/2023/06/28/": "spectrum_2023_pew",
-    "newsercdn.azureedge.net/story/370157/": "newser_2025_pew",
-    # Not citable: forum threads, forum digests, reposts and scrapers.
+    # Not citable: forum threads, forum digests, reposts, scrapers and CDN copies.
+    "newsercdn.azureedge.net/story/370157/": None,  # a copy of a paraphrase of NBC News
     "5ch.net": None,
     "gensen5ch.blog.jp": None,
     "nonbirinyu-aaa.com": None,
@@ -90,7 +91,15 @@ JANUARY_NOTE = (
 )
 SAMPLE_NOTE = "Sample aged 18 and over from this survey (20 and over before)."
 DROPPED: list[dict] = []  # rows left out, filled by build()
-CAVEATS: list[str] = []
+# Pages that are verbatim copies or quotations of the source cited: rows flagged read_via_copy.
+READ_VIA_COPY = (
+    "economic.jp/",
+    "marketingdata.gomez.co.jp/",
+    "garbagenews.net/",
+    "hqproductreviews.com?arsae=",
+    "jiaponline.org/2009/12/",
+    "jmh.usembassy.gov/20181003112672/",
+)
 
 
 def source_of(url: str) -> str | None:
@@ -102,7 +111,10 @@ def source_of(url: str) -> str | None:
 
 def keep_citable(frame: pd.DataFrame, url_column: str, key) -> pd.DataFrame:
     """Attach source_id; drop rows read only from pages that cannot be cited (recorded)."""
-    frame = frame.assign(source_id=frame[url_column].map(source_of))
+    frame = frame.assign(
+        source_id=frame[url_column].map(source_of),
+        via_copy=frame[url_column].map(lambda url: any(page in url for page in READ_VIA_COPY)),
+    )
     for row in frame[frame["source_id"].isna()].itertuples():
         survey, measure, year = key(row)
         DROPPED.append({"survey": survey, "measure": measure, "year": year, "host": row.url_host})
@@ -120,6 +132,11 @@ def dropped_caveats(opinion: pd.DataFrame) -> list[str]:
                 f"({d['host']}) is a forum, forum digest, repost or proxy."
             )
     return sorted(set(out))
+
+
+def copy_flagged(flag: pd.Series, via_copy: pd.Series) -> pd.Series:
+    """An empty flag becomes read_via_copy where the page read is a copy of the source cited."""
+    return flag.where(~via_copy.to_numpy() | (flag != ""), "read_via_copy")
 
 
 def host(url: pd.Series) -> pd.Series:
@@ -160,7 +177,9 @@ def pew_japan_after_2017() -> pd.DataFrame:
             "measure": raw["measure"].map(MEASURES),
             "value_pct": raw["value_pct"].astype(float),
             "mode": "not stated in source",
-            "flag": approximate.map({True: "approximate", False: ""}),
+            "flag": copy_flagged(
+                approximate.map({True: "approximate", False: ""}), raw["via_copy"]
+            ),
             "note": approximate.map({True: "Source says 'just 3-in-10'.", False: ""}),
             "source_id": raw["source_id"],
         }
@@ -179,7 +198,7 @@ def cabinet_office_affinity() -> pd.DataFrame:
     raw = raw[raw["source_kind"] != "press_crosscheck"]  # duplicate of the official 2016 row
     raw = keep_citable(raw, "url", lambda r: (CABINET_OFFICE, "affinity_toward_us", r.survey_year))
     long = raw.melt(
-        id_vars=["survey_year", "mode", "sample_note", "source_kind", "source_id"],
+        id_vars=["survey_year", "mode", "sample_note", "source_kind", "source_id", "via_copy"],
         value_vars=["affinity_pct", "no_affinity_pct"],
         var_name="measure",
         value_name="value_pct",
@@ -195,7 +214,9 @@ def cabinet_office_affinity() -> pd.DataFrame:
             ),
             "value_pct": long["value_pct"],
             "mode": long["mode"],
-            "flag": derived.map({True: "derived_from_stated_change", False: ""}),
+            "flag": copy_flagged(
+                derived.map({True: "derived_from_stated_change", False: ""}), long["via_copy"]
+            ),
             "note": long["sample_note"].fillna("").map(tidy_note),
             "source_id": long["source_id"],
         }
@@ -221,7 +242,10 @@ def other_japanese_polls() -> pd.DataFrame:
             "measure": raw["series"].map(MEASURES),
             "value_pct": raw["value_pct"],
             "mode": raw["mode"].fillna("not stated in source"),
-            "flag": raw["derived"].map({True: "derived_from_stated_change", False: ""}),
+            "flag": copy_flagged(
+                raw["derived"].map({True: "derived_from_stated_change", False: ""}),
+                raw["via_copy"],
+            ),
             "note": raw["note"].fillna(""),
             "source_id": raw["source_id"],
         }
@@ -292,15 +316,14 @@ def build() -> pd.DataFrame:
     late = opinion["flag"] == "fieldwork_following_january"
     opinion.loc[late, "note"] = JANUARY_NOTE
     opinion = mark_breaks(opinion)
-    CAVEATS[:] = dropped_caveats(opinion)
+    caveats = dropped_caveats(opinion)
     opinion = opinion.sort_values(["survey", "country_iso3", "measure", "year"], ignore_index=True)
-    assert_unique(opinion, ["survey", "country_iso3", "measure", "year"], "opinion")
-    assert_between(opinion["value_pct"], 0, 100, "opinion")
-    assert_between(opinion["year"], 1978, 2025, "opinion")
     assert opinion["measure"].notna().all() and opinion["survey"].notna().all()
     jpn = opinion[opinion["country_iso3"] == "JPN"]
     fav = jpn[jpn["measure"] == "favorable_view_of_us"].set_index("year")["value_pct"]
     assert fav[2011] == 85 and fav[2020] == 41
     cao = jpn[(jpn["survey"] == CABINET_OFFICE) & (jpn["measure"] == "affinity_toward_us")]
     assert cao.set_index("year").loc[2016, "source_id"] == "cao_gaiko_2016"
-    return opinion[COLUMNS]
+    opinion = opinion[COLUMNS]
+    opinion.attrs["caveats"] = caveats
+    return opinion

