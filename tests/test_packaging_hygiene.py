@@ -26,7 +26,7 @@ from alliance_data.catalog import datapackage
 ROOT = Path(__file__).resolve().parent.parent
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 PROJECT = PYPROJECT["project"]
-HOMEPAGE = datapackage()["homepage"]  # the one setting (etl/build.py writes it)
+HOMEPAGE = datapackage()["homepage"]  # the one setting: etl/metadata/package.yml
 PLACEHOLDERS = ["<owner>", "<repo>", "<repo-url>", "OWNER/REPO"]
 # conda-forge spells these with underscores (their feedstocks: jupyter_client, jupyter_core)
 CONDA_NAMES = {"jupyter-client": "jupyter_client", "jupyter-core": "jupyter_core"}
