@@ -66,6 +66,33 @@ def sdist(session: nox.Session) -> None:
     session.run("pytest", "-p", "no:cacheprovider", *(session.posargs or FAST_TESTS))
 
 
+@nox.session(python="3.11", default=False)
+def colab(session: nox.Session) -> None:
+    """Run the chapters with the colab extra and Colab's pinned IPython and ipywidgets.
+
+    Colab keeps IPython 7.34 and ipywidgets 7.7.1; the notebooks extra would replace them.
+    nbclient and jupytext only drive the run here (Colab has its own front end).
+    """
+    colab_pins = ["ipython==7.34.0", "ipywidgets==7.7.1"]
+    session.install("-e", ".[colab]", *colab_pins, "nbclient", "jupytext")
+    names = session.posargs or sorted(p.stem for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.py"))
+    script = (
+        "import sys, jupytext, nbclient\n"
+        "failed = []\n"
+        "for name in sys.argv[1:]:\n"
+        "    notebook = jupytext.read(f'notebooks/{name}.py')\n"
+        "    try:\n"
+        "        nbclient.NotebookClient(notebook, timeout=300, kernel_name='python3').execute()\n"
+        "        print(name, 'ran')\n"
+        "    except Exception as error:\n"
+        "        failed.append(name)\n"
+        "        print(name, 'failed:', str(error).strip().splitlines()[-1])\n"
+        "sys.exit(1 if failed else 0)\n"
+    )
+    session.run("python", "-m", "ipykernel", "install", "--sys-prefix", "--name", "python3")
+    session.run("python", "-c", script, *names)
+
+
 @nox.session(default=False)
 def binder(session: nox.Session) -> None:
     """repo2docker's plan for the Binder image (building it needs Docker: drop --no-build)."""
