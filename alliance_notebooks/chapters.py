@@ -12,10 +12,12 @@ from __future__ import annotations
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import nbformat
 import yaml
+
+if TYPE_CHECKING:
+    import nbformat
 
 DECLARATIONS = "chapters.yml"
 SOURCE_DIR = Path(__file__).resolve().parent.parent / "notebooks"  # in a source checkout
@@ -46,6 +48,8 @@ def read_notebook(path: Path) -> nbformat.NotebookNode:
         import jupytext
 
         return jupytext.read(path)
+    import nbformat  # on first use: it takes a second to import
+
     return nbformat.read(path, as_version=4)
 
 

@@ -87,15 +87,13 @@ def data_cite(args: argparse.Namespace) -> int:
 
 
 def notebooks_list(args: argparse.Namespace) -> int:
-    import papermill
-
-    from alliance_notebooks.chapters import read_notebook
+    from alliance_notebooks import parameters_cell  # not papermill: it takes seconds to import
     from alliance_notebooks.runner.params import expected_type, resolve
 
     rows = [
         (path.stem, name, expected_type(spec), spec["default"], spec["help"])
         for path in resolve(args.notebooks, args.notebooks_dir)
-        for name, spec in papermill.inspect_notebook(read_notebook(path)).items()
+        for name, spec in parameters_cell.inspect(path).items()
     ]
     columns = ("notebook", "parameter", "type", "default", "help")
     _table(f"Notebooks in {args.notebooks_dir}", columns, rows)
