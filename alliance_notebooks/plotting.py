@@ -57,7 +57,9 @@ def series(ax, rows: pd.DataFrame, column: str, *, year: str = "year", breaks=()
         return
     run = rows[year].isin(list(breaks)).cumsum()
     for i, (_, part) in enumerate(rows.groupby(run)):
-        line = ad.with_all_years(part.drop_duplicates(year), year)[column].astype(float)
+        part = part.drop_duplicates(year).set_index(year)
+        every_year = range(int(part.index.min()), int(part.index.max()) + 1)
+        line = part.reindex(every_year)[column].astype(float)  # a missing year stays a gap
         ax.plot(line.index, line, **(look if i == 0 else {**look, "label": None}))
 
 

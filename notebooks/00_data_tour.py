@@ -29,6 +29,18 @@
 #   carry reliability grades, and doubtful values carry flags instead of being smoothed.
 # - Check that the files you analyse are the files that were published.
 
+# %%
+# On Google Colab, install the package first; elsewhere this cell does nothing.
+import sys
+
+if "google.colab" in sys.modules:
+    from IPython import get_ipython
+
+    get_ipython().run_line_magic(
+        "pip",
+        'install -q "alliance-data[colab] @ git+https://github.com/alliance-notebooks/alliance-notebooks"',
+    )
+
 # %% tags=["parameters"]
 table = "troops"  # the table shown in detail at the end (any name from ad.list_tables())
 preview_rows = 5  # how many rows each preview shows

@@ -30,6 +30,18 @@
 # - Test claims made in secondary sources against primary counts, and explain mismatches.
 # - Treat the "Yoshida Doctrine" as a contested, after-the-fact label rather than a dated event.
 
+# %%
+# On Google Colab, install the package first; elsewhere this cell does nothing.
+import sys
+
+if "google.colab" in sys.modules:
+    from IPython import get_ipython
+
+    get_ipython().run_line_magic(
+        "pip",
+        'install -q "alliance-data[colab] @ git+https://github.com/alliance-notebooks/alliance-notebooks"',
+    )
+
 # %% tags=["parameters"]
 start_year = 1945  # first year of events shown (integer)
 end_year = 1960  # last year of events shown (integer)

@@ -28,6 +28,18 @@
 # - Test numbers quoted in secondary texts against the Defense Department's own reports.
 # - Compare Japan with other hosts without over-reading definitional breaks.
 
+# %%
+# On Google Colab, install the package first; elsewhere this cell does nothing.
+import sys
+
+if "google.colab" in sys.modules:
+    from IPython import get_ipython
+
+    get_ipython().run_line_magic(
+        "pip",
+        'install -q "alliance-data[colab] @ git+https://github.com/alliance-notebooks/alliance-notebooks"',
+    )
+
 # %% tags=["parameters"]
 start_year = 1950  # first year shown in the time series
 end_year = 2025  # last year shown in the time series

@@ -30,6 +30,18 @@
 # - Follow the Okinawa base question from U.S. administration through reversion, the
 #   1995 crisis and SACO, to the Futenma relocation and the referendums.
 
+# %%
+# On Google Colab, install the package first; elsewhere this cell does nothing.
+import sys
+
+if "google.colab" in sys.modules:
+    from IPython import get_ipython
+
+    get_ipython().run_line_magic(
+        "pip",
+        'install -q "alliance-data[colab] @ git+https://github.com/alliance-notebooks/alliance-notebooks"',
+    )
+
 # %% tags=["parameters"]
 show_labels = True  # name the facilities on the map
 

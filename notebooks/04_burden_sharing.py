@@ -28,6 +28,18 @@
 # - Compare defence effort across countries as a share of GDP, and know what that ratio hides.
 # - Judge an official dollar claim against yen evidence without inventing an exchange rate.
 
+# %%
+# On Google Colab, install the package first; elsewhere this cell does nothing.
+import sys
+
+if "google.colab" in sys.modules:
+    from IPython import get_ipython
+
+    get_ipython().run_line_magic(
+        "pip",
+        'install -q "alliance-data[colab] @ git+https://github.com/alliance-notebooks/alliance-notebooks"',
+    )
+
 # %% tags=["parameters"]
 start_year = 1978  # first calendar/fiscal year shown
 end_year = 2024  # last calendar/fiscal year shown

@@ -29,6 +29,18 @@
 #   (the real frequency of exercises or operations).
 # - Judge claims about Japan's defence effort against SIPRI's spending series.
 
+# %%
+# On Google Colab, install the package first; elsewhere this cell does nothing.
+import sys
+
+if "google.colab" in sys.modules:
+    from IPython import get_ipython
+
+    get_ipython().run_line_magic(
+        "pip",
+        'install -q "alliance-data[colab] @ git+https://github.com/alliance-notebooks/alliance-notebooks"',
+    )
+
 # %% tags=["parameters"]
 start_year = 1990  # first year shown (integer)
 end_year = 2026  # last year shown (integer)

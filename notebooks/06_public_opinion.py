@@ -30,6 +30,18 @@
 # - Recognise claims the data cannot test: an unattributed 2007 poll and any Okinawa–mainland
 #   contrast.
 
+# %%
+# On Google Colab, install the package first; elsewhere this cell does nothing.
+import sys
+
+if "google.colab" in sys.modules:
+    from IPython import get_ipython
+
+    get_ipython().run_line_magic(
+        "pip",
+        'install -q "alliance-data[colab] @ git+https://github.com/alliance-notebooks/alliance-notebooks"',
+    )
+
 # %% tags=["parameters"]
 start_year = 1978  # first survey year shown
 end_year = 2025  # last survey year shown

@@ -27,6 +27,18 @@
 # - Test two official claims about arms sales against the data, and say when a claim cannot be
 #   tested.
 
+# %%
+# On Google Colab, install the package first; elsewhere this cell does nothing.
+import sys
+
+if "google.colab" in sys.modules:
+    from IPython import get_ipython
+
+    get_ipython().run_line_magic(
+        "pip",
+        'install -q "alliance-data[colab] @ git+https://github.com/alliance-notebooks/alliance-notebooks"',
+    )
+
 # %% tags=["parameters"]
 start_year = 1952  # first year shown (arms deliveries and trade)
 end_year = 2022  # last year shown (arms deliveries and trade)

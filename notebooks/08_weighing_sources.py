@@ -29,6 +29,18 @@
 # - Recognise a machine-spun copy of a text and go back to the original.
 # - Judge independence: several copies of one encyclopedia article are one witness, not many.
 
+# %%
+# On Google Colab, install the package first; elsewhere this cell does nothing.
+import sys
+
+if "google.colab" in sys.modules:
+    from IPython import get_ipython
+
+    get_ipython().run_line_magic(
+        "pip",
+        'install -q "alliance-data[colab] @ git+https://github.com/alliance-notebooks/alliance-notebooks"',
+    )
+
 # %% tags=["parameters"]
 verdicts = ["conflicting", "approximate"]  # verdicts listed in detail in section 8.3
 

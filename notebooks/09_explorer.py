@@ -26,19 +26,32 @@
 # - Turn an interesting view into a reproducible one by re-running the notebook with
 #   papermill and the same parameters.
 
+# %%
+# On Google Colab, install the package first; elsewhere this cell does nothing.
+import sys
+
+if "google.colab" in sys.modules:
+    from IPython import get_ipython
+
+    get_ipython().run_line_magic(
+        "pip",
+        'install -q "alliance-data[colab] @ git+https://github.com/alliance-notebooks/alliance-notebooks"',
+    )
+
 # %% tags=["parameters"]
 start_year = 1950  # first year shown (the slider starts here)
 end_year = 2025  # last year shown (the slider ends here)
 countries = ["JPN", "DEU", "KOR"]  # countries compared (ISO3 codes the explorer offers)
 
 # %%
+import base64
 import html
 import io
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import pandas as pd
-from IPython.display import HTML, Image, Markdown, display
+from IPython.display import HTML, Markdown, display
 
 import alliance_data as ad
 from alliance_notebooks import check_parameters, citations, figures, plotting, publish, style
@@ -395,7 +408,8 @@ def redraw(_change=None):
         png = io.BytesIO()
         fig.savefig(png, format="png")
         plt.close(fig)  # shown in the Output widget, not again below the cell
-        items.append(Image(data=png.getvalue(), format="png", alt=caption))
+        data = base64.b64encode(png.getvalue()).decode()  # an <img> with alt text, on any IPython
+        items.append(HTML(f'<img src="data:image/png;base64,{data}" alt="{html.escape(caption)}">'))
     items.append(HTML(f"<p><em>Caption:</em> {html.escape(caption)}</p>"))
     out.outputs = ()
     for item in items:
