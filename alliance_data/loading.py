@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -73,4 +74,7 @@ def load(name: str) -> pd.DataFrame:
     """Return table ``name`` as a typed DataFrame (a fresh copy on every call)."""
     if name not in _cache:
         _cache[name] = _read(name)
+        if log := os.environ.get("ALLIANCE_DATA_READ_LOG"):  # the runner records reads
+            with open(log, "a", encoding="utf-8") as stream:
+                stream.write(name + "\n")
     return _cache[name].copy(deep=True)
