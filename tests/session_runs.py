@@ -280,7 +280,7 @@ class ChapterRuns:
         self.run_dir = manifests[0].parent
         self.manifest = json.loads(manifests[0].read_text(encoding="utf-8"))
         self.sets = parameter_sets()
-        entries = {e.get("label", e.get("notebook")): e for e in self.manifest["notebooks"]}
+        entries = {entry["label"]: entry for entry in self.manifest["notebooks"]}
         self.runs = [
             ChapterRun(s, entries[s.label], self.run_dir) for s in self.sets if not s.refused
         ]

@@ -164,11 +164,15 @@ def run_on(address: str, sets, out: Path, **popen):
     )
 
 
+def manifest(out: Path) -> dict:
+    """The manifest of the one run in ``out``."""
+    [path] = [p for p in out.glob("*/manifest.json") if p.parent.name != "latest"]
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
 def entries(out: Path) -> dict[str, dict]:
     """The manifest entries of the one run in ``out``, by label."""
-    [path] = [p for p in out.glob("*/manifest.json") if p.parent.name != "latest"]
-    notebooks = json.loads(path.read_text(encoding="utf-8"))["notebooks"]
-    return {e.get("label", e.get("notebook")): e for e in notebooks}
+    return {entry["label"]: entry for entry in manifest(out)["notebooks"]}
 
 
 def test_sweep_on_the_cluster_gives_the_local_key_figures(cluster, chapter_runs, tmp_path):
@@ -177,6 +181,7 @@ def test_sweep_on_the_cluster_gives_the_local_key_figures(cluster, chapter_runs,
     run = run_on(cluster.address, sets, tmp_path / "runs")
     stdout, stderr = run.communicate(timeout=900)
     assert run.returncode == 0, stdout[-2000:] + stderr[-2000:]
+    assert manifest(tmp_path / "runs")["executor"] == cluster.address
     found = entries(tmp_path / "runs")
     assert sorted(found) == sorted(s.label for s in sets)
     for s in sets:
