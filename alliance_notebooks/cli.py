@@ -111,18 +111,15 @@ def notebooks_run(args: argparse.Namespace) -> int:
 
 
 def cache_command(args: argparse.Namespace) -> int:
-    import os
-
     from alliance_notebooks.runner import cache, folder
 
-    where = cache.folder(args.output_dir)
+    where = args.output_dir / ".cache"
     if args.action == "clear":
         with folder.locked(args.output_dir):
             print(f"removed {cache.clear(args.output_dir)} entries from {where}")
         return 0
     count, size = cache.info(args.output_dir)
-    limit = os.environ.get("ALLIANCE_NOTEBOOKS_CACHE_MB", "1024")
-    print(f"{where}: {count} entries, {size / 2**20:.1f} MiB (limit {limit} MiB)")
+    print(f"{where}: {count} entries, {size / 2**20:.1f} MiB of {cache.limit() / 2**20:.0f} MiB")
     return 0
 
 

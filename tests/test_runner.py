@@ -139,12 +139,6 @@ def test_cache_reuses_only_what_nothing_changed(workspace, tmp_path):
     assert diff["parameters_differ"] is True
     assert "n_squared: 9 → 16" in (runs(workspace)[-1] / "index.html").read_text()
 
-    package = json.loads((data / "datapackage.json").read_text())  # metadata only, not data
-    next(r for r in package["resources"] if r["name"] == "sources")["description"] += " Edited."
-    (data / "datapackage.json").write_text(json.dumps(package))
-    assert run(workspace, "01_ok", "-p", "n=4", env=env).returncode == 0
-    assert executed(workspace) == ["01_ok"]
-
     assert run(workspace, "01_ok", "-p", "n=4", "--force", env=env).returncode == 0
     assert executed(workspace) == ["01_ok"]
     (workspace / "runs" / "latest").unlink()
@@ -192,7 +186,7 @@ def test_parameter_sets_and_same_named_files_keep_their_own_outputs(workspace):
     assert again.returncode == 0 and again.stdout.count("cached") == 2
 
 
-def test_foreign_manifests_and_a_symlinked_lock_are_handled(workspace, tmp_path):
+def test_a_foreign_manifest_in_the_output_folder_is_skipped(workspace):
     foreign = workspace / "runs" / "20990101T000000Z-ffffff"
     foreign.mkdir(parents=True)
     (foreign / "manifest.json").write_text("[]")
@@ -202,42 +196,67 @@ def test_foreign_manifests_and_a_symlinked_lock_are_handled(workspace, tmp_path)
     )
     result = run(workspace, "02_fails")
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+
+
+def test_a_symlinked_lock_is_refused_and_not_followed(workspace, tmp_path):
     victim = tmp_path / "victim.txt"
     victim.write_text("keep me")
-    (workspace / "runs" / ".lock").unlink()
+    (workspace / "runs").mkdir()
     (workspace / "runs" / ".lock").symlink_to(victim)
     refused = run(workspace, "02_fails")
     assert refused.returncode == 2 and ".lock is a symbolic link" in refused.stderr
     assert victim.read_text() == "keep me"
 
 
-def _edit_cache(workspace, old: str, new: str) -> int:
-    """Replace ``old`` (a regular expression) in every file of the cache; count the files."""
-    count = 0
+def _edit_cache(workspace, data, old: str, new: str) -> None:
+    """Replace ``old`` (a regular expression) in every file of the cache."""
+    paths = [p for p in (workspace / "runs" / ".cache").rglob("*") if p.is_file()]
+    assert any(re.search(old, p.read_text(encoding="utf-8")) for p in paths)
+    for path in paths:
+        path.write_text(re.sub(old, new, path.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def _halve_cache(workspace, data) -> None:
     for path in (workspace / "runs" / ".cache").rglob("*"):
         if path.is_file():
-            text = path.read_text(encoding="utf-8")
-            path.write_text(re.sub(old, new, text), encoding="utf-8")
-            count += bool(re.search(old, text))
-    return count
-
-
-def test_a_damaged_or_tampered_cache_entry_is_never_reused(workspace):
-    assert run(workspace, "01_ok").returncode == 0
-    assert _edit_cache(workspace, "<body([^>]*)>", r"<body\1><script>evil()</script>")
-    assert run(workspace, "01_ok").returncode == 0
-    assert executed(workspace) == ["01_ok"]
-    assert "evil()" not in (runs(workspace)[-1] / "01_ok.html").read_text()
-    assert _edit_cache(workspace, r'n_squared(\\?)": 9', r'n_squared\1": 10')
-    assert run(workspace, "01_ok").returncode == 0
-    assert executed(workspace) == ["01_ok"]
-    assert entries(runs(workspace)[-1])["01_ok"]["key_figures"] == {"n_squared": 9}
-    for path in (workspace / "runs" / ".cache").rglob("*"):
-        if path.is_file():  # half of every file of the entry is gone
             path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
-    result = run(workspace, "01_ok")
+
+
+def _delete_outputs(workspace, data) -> None:
+    """Delete what an entry holds besides its metadata (entry.json, if it has one)."""
+    for path in (workspace / "runs" / ".cache").rglob("*"):
+        if path.is_file() and path.name != "entry.json":
+            path.unlink()
+
+
+def _edit_metadata(workspace, data) -> None:
+    package = json.loads((data / "datapackage.json").read_text())  # metadata only, not data
+    next(r for r in package["resources"] if r["name"] == "sources")["description"] += " Edited."
+    (data / "datapackage.json").write_text(json.dumps(package))
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda ws, data: _edit_cache(ws, data, "<body([^>]*)>", r"<body\1><script>evil()</script>"),
+        lambda ws, data: _edit_cache(ws, data, r'n_squared(\\?)": 9', r'n_squared\1": 10'),
+        _halve_cache,
+        _delete_outputs,
+        _edit_metadata,
+    ],
+    ids=["script in HTML", "key figure edited", "files cut short", "outputs deleted", "metadata"],
+)
+def test_a_damaged_tampered_or_outdated_entry_is_never_reused(workspace, tmp_path, damage):
+    data = tmp_path / "data"
+    shutil.copytree(catalog.DATA_DIR, data)
+    env = {"ALLIANCE_DATA_DIR": str(data)}
+    assert run(workspace, "01_ok", env=env).returncode == 0
+    damage(workspace, data)
+    result = run(workspace, "01_ok", env=env)
     assert result.returncode == 0, result.stderr
     assert executed(workspace) == ["01_ok"]
+    assert entries(runs(workspace)[-1])["01_ok"]["key_figures"] == {"n_squared": 9}
+    assert "evil()" not in (runs(workspace)[-1] / "01_ok.html").read_text()
 
 
 def test_the_cache_stays_within_its_limit_and_can_be_cleared(workspace):
@@ -336,11 +355,12 @@ def test_interrupt_stops_the_kernels_and_overlapping_runs_are_refused(workspace)
     second = run(workspace, "01_ok")
     assert second.returncode == 5 and "another run" in second.stderr
     below = psutil.Process(proc.pid).children(recursive=True)
+    assert psutil.Process(child) in below
     proc.send_signal(signal.SIGTERM)
     _, stderr = proc.communicate(timeout=120)
     assert proc.returncode == 130, stderr
     assert "interrupted" in stderr
-    _wait_until(lambda: not _alive([psutil.Process(child), *below]), 30, "still running")
+    _wait_until(lambda: not _alive(below), 30, f"still running: {_alive(below)}")
     assert not list((workspace / "runs").glob(".incomplete*"))
     assert len(runs(workspace)) == 1 and (workspace / "runs" / "latest").resolve() == before
 

@@ -166,6 +166,8 @@ def inspect(path: Path) -> tuple[str, dict]:
 
     try:
         notebook = read_notebook(path)
+        for index, cell in enumerate(notebook.cells if path.suffix == ".py" else ()):
+            cell.id = f"cell-{index}"  # jupytext draws random ids; the cache key needs the same
         return nbformat.writes(notebook), papermill.inspect_notebook(notebook)
     except Exception as error:  # not JSON, not a notebook, unreadable, a broken parameters cell
         message = f"cannot read notebook {path}: {type(error).__name__}: {short(str(error), 80)}"
@@ -174,7 +176,7 @@ def inspect(path: Path) -> tuple[str, dict]:
 
 def plan(paths: list[Path], scoped: dict[str | None, Any]) -> list[dict]:
     """One job per notebook and parameter set, every value checked; raise on any error."""
-    read = {path: inspect(path) for path in paths}
+    read = {path.resolve(): inspect(path) for path in paths}
     stems = ", ".join(sorted({p.stem for p in paths}))
     for notebook in set(scoped) - {None, *(p.stem for p in paths)}:
         raise ParameterError(f"parameters given for {short(notebook)}, not in this run ({stems})")
@@ -185,7 +187,7 @@ def plan(paths: list[Path], scoped: dict[str | None, Any]) -> list[dict]:
             f"parameters: {', '.join(sorted(everything))}"
         )
     jobs = []
-    for path, base in labels(paths).items():
+    for path, base in labels([p.resolve() for p in paths]).items():
         source, declared = read[path]
         defaults = {n: literal(s["default"]) for n, s in declared.items()}
         for label, values in _sets(base, scoped.get(path.stem)):
