@@ -1,6 +1,6 @@
 """Benchmark the runner against its peers, its cache, and a Dask cluster.
 
-    python benchmarks/bench_runner.py [--only a,b,c,d,e,f] [--sweep 40] [--large 200]
+    python benchmarks/bench_runner.py [--only a,b,c,d,e,f] [--sweep 40] [--large 200] [--small-f]
 
 In one session on one machine (see README.md for the results and the targets):
   (a) ``alliance-notebooks run`` over all chapters into a fresh folder (default --jobs);
@@ -37,7 +37,7 @@ NOTEBOOKS = ROOT / "notebooks"
 CHAPTERS = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.py"))
 SWEPT = "01_origins"  # the quickest chapter; windows of its 1945–2026 data
 BIN = Path(sys.executable).parent
-PROGRESS = re.compile(r"^(\d\d):(\d\d):(\d\d) (\S+): (succeeded|failed)", re.MULTILINE)
+PROGRESS = re.compile(r"^(\d\d):(\d\d):(\d\d) (\S+): (started|succeeded|failed)", re.M)
 
 
 def tree_rss(process: psutil.Process, children: bool) -> int:
@@ -118,23 +118,46 @@ def nbconvert(notebooks: list[Path], out: Path) -> dict:
     }
 
 
-def sweep_file(folder: Path, count: int) -> Path:
+def sweep_file(folder: Path, count: int, stem: str = SWEPT) -> Path:
     """``count`` distinct windows of the swept chapter, as a parameter file."""
     windows = [(s, s + n) for n in range(3, 40) for s in range(1945, 2027 - n)][:count]
     sets = [{"set_name": f"w{a}-{b}", "start_year": a, "end_year": b} for a, b in windows]
-    path = folder / f"sweep-{count}.json"  # JSON is YAML
-    path.write_text(json.dumps({SWEPT: sets}))
+    path = folder / f"sweep-{stem}-{count}.json"  # JSON is YAML
+    path.write_text(json.dumps({stem: sets}))
+    return path
+
+
+def small_notebook(folder: Path) -> Path:
+    """A notebook with the chapters' parameters that reads one table and publishes one key
+    figure: a set costs a kernel and pandas, so (f) measures the runner and the scheduler."""
+    import nbformat
+
+    notebook = nbformat.v4.new_notebook()
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                       "language": "python"}  # fmt: skip
+    parameters = nbformat.v4.new_code_cell("start_year = 1950\nend_year = 2020")
+    parameters.metadata["tags"] = ["parameters"]
+    body = nbformat.v4.new_code_cell(
+        "import alliance_data as ad\nfrom alliance_notebooks import key_figures\n"
+        "troops = ad.load('troops').query('@start_year <= year <= @end_year')\n"
+        "key_figures.publish(rows=len(troops), personnel=int(troops['personnel'].sum()))"
+    )
+    notebook.cells = [parameters, body]
+    path = folder / "small_sweep.ipynb"
+    nbformat.write(notebook, path)
     return path
 
 
 def throughput(result: dict, count: int) -> dict:
     """Time per set over the whole run, and per quarter of the sets by finishing time."""
-    stamps = sorted(int(h) * 3600 + int(m) * 60 + int(s)
-                    for h, m, s, _, _ in PROGRESS.findall(result["_output"]))  # fmt: skip
+    found = PROGRESS.findall(result["_output"])
+    seconds = {e: sorted(int(h) * 3600 + int(m) * 60 + int(s) for h, m, s, _, event in found
+                         if event == e) for e in ("started", "succeeded", "failed")}  # fmt: skip
+    stamps = sorted(seconds["succeeded"] + seconds["failed"])
     result["per_set_s"] = round(result["s"] / count, 2)
     if len(stamps) == count and count >= 8:
         quarter = count // 4
-        marks = [stamps[0]] + [stamps[i * quarter - 1] for i in range(1, 5)]
+        marks = [seconds["started"][0]] + [stamps[i * quarter - 1] for i in range(1, 5)]
         result["per_set_by_quarter_s"] = [
             round((b - a) / quarter, 2) for a, b in zip(marks, marks[1:], strict=False)
         ]
@@ -181,6 +204,9 @@ def main() -> None:
     parser.add_argument("--only", default="a,b,c,d,e,f", help="measures to take, e.g. a,d")
     parser.add_argument("--sweep", type=int, default=40, help="parameter sets in (e)")
     parser.add_argument("--large", type=int, default=200, help="parameter sets in (f)")
+    parser.add_argument(
+        "--small-f", action="store_true", help="(f) sweeps a one-table notebook, not a chapter"
+    )
     args = parser.parse_args()
     only, report = set(args.only.split(",")), {}
     with tempfile.TemporaryDirectory() as name:
@@ -209,11 +235,14 @@ def main() -> None:
                     )  # fmt: skip
                     report["e_sweep_dask_two_workers"] = throughput(on_cluster, args.sweep)
                 if "f" in only:
-                    large = sweep_file(tmp, args.large)
+                    notebook = small_notebook(tmp) if args.small_f else None
+                    target = str(notebook) if notebook else SWEPT
+                    large = sweep_file(tmp, args.large, notebook.stem if notebook else SWEPT)
                     result = runner(
-                        tmp / "f", SWEPT, "-f", str(large), "--cluster", cluster.address,
+                        tmp / "f", target, "-f", str(large), "--cluster", cluster.address,
                         watch=cluster.scheduler,
                     )  # fmt: skip
+                    result["notebook"] = notebook.name if notebook else SWEPT
                     report["f_large_sweep_dask"] = throughput(result, args.large)
             finally:
                 cluster.stop()
