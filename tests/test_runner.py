@@ -235,28 +235,29 @@ def _edit_metadata(workspace, data) -> None:
     (data / "datapackage.json").write_text(json.dumps(package))
 
 
-@pytest.mark.parametrize(
-    "damage",
-    [
-        lambda ws, data: _edit_cache(ws, data, "<body([^>]*)>", r"<body\1><script>evil()</script>"),
-        lambda ws, data: _edit_cache(ws, data, r'n_squared(\\?)": 9', r'n_squared\1": 10'),
-        _halve_cache,
-        _delete_outputs,
-        _edit_metadata,
-    ],
-    ids=["script in HTML", "key figure edited", "files cut short", "outputs deleted", "metadata"],
-)
-def test_a_damaged_tampered_or_outdated_entry_is_never_reused(workspace, tmp_path, damage):
+SCRIPT = ("<body([^>]*)>", r"<body\1><script>evil()</script>")
+FIGURE = (r'n_squared(\\?)": 9', r'n_squared\1": 10')
+DAMAGES = {
+    "script in HTML": lambda ws, d: _edit_cache(ws, d, *SCRIPT),
+    "key figure edited": lambda ws, d: _edit_cache(ws, d, *FIGURE),
+    "files cut short": _halve_cache,
+    "outputs deleted": _delete_outputs,
+    "catalogue metadata changed": _edit_metadata,
+}
+
+
+def test_a_damaged_tampered_or_outdated_entry_is_never_reused(workspace, tmp_path):
     data = tmp_path / "data"
     shutil.copytree(catalog.DATA_DIR, data)
     env = {"ALLIANCE_DATA_DIR": str(data)}
     assert run(workspace, "01_ok", env=env).returncode == 0
-    damage(workspace, data)
-    result = run(workspace, "01_ok", env=env)
-    assert result.returncode == 0, result.stderr
-    assert executed(workspace) == ["01_ok"]
-    assert entries(runs(workspace)[-1])["01_ok"]["key_figures"] == {"n_squared": 9}
-    assert "evil()" not in (runs(workspace)[-1] / "01_ok.html").read_text()
+    for name, damage in DAMAGES.items():  # each run stores a fresh entry for the next damage
+        damage(workspace, data)
+        result = run(workspace, "01_ok", env=env)
+        assert result.returncode == 0, (name, result.stderr)
+        assert executed(workspace) == ["01_ok"], name
+        assert entries(runs(workspace)[-1])["01_ok"]["key_figures"] == {"n_squared": 9}, name
+        assert "evil()" not in (runs(workspace)[-1] / "01_ok.html").read_text(), name
 
 
 def test_the_cache_stays_within_its_limit_and_can_be_cleared(workspace):
