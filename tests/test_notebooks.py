@@ -207,6 +207,7 @@ def test_saving_from_jupyterlab_leaves_the_text_source_unchanged(path, tmp_path)
     import asyncio
 
     import nbformat
+    from jupyter_client.kernelspec import KernelSpecManager
     from jupyter_server.services.contents.largefilemanager import AsyncLargeFileManager
     from jupytext.async_contentsmanager import build_async_jupytext_contents_manager_class
 
@@ -225,6 +226,11 @@ def test_saving_from_jupyterlab_leaves_the_text_source_unchanged(path, tmp_path)
                 cell.execution_count = 7
                 cell.metadata["scrolled"] = True
         model["content"].metadata["language_info"] = {"name": "python"}
+        # JupyterLab writes the running kernel's spec into the notebook when it starts one
+        spec = KernelSpecManager().get_kernel_spec("python3")
+        model["content"].metadata["kernelspec"] = {
+            "display_name": spec.display_name, "language": spec.language, "name": "python3"
+        }  # fmt: skip
         model["content"].metadata["widgets"] = {"state": {}}
         await manager.save(model, path.name)
 
