@@ -43,8 +43,7 @@ def _keep(work: Path, job: dict, result: dict, **how) -> dict:
             digest = hashlib.sha256(result[kind].encode()).hexdigest()
             outputs[kind] = {"path": f"{job['label']}.{kind}", "sha256": digest}
     entry = {name: job[name] for name in ("label", "notebook", "path", "parameters")}
-    entry |= {name: result.get(name, [] if name[-1] == "s" else None) for name in FIELDS}
-    entry |= {"key_figures": result.get("key_figures", {}), "outputs": outputs}
+    entry |= {name: result[name] for name in FIELDS} | {"outputs": outputs}
     return entry | {"computed_defaults": job["computed_defaults"], **how}
 
 
@@ -83,12 +82,17 @@ def _run(plans, output_dir, jobs, timeout, cluster, force, fail_on_change) -> in
     executor = None
     try:
         if to_run:
-            executor = Cluster(cluster, run_id) if cluster else LocalPool(jobs, run_id)
+            executor = (
+                Cluster(cluster, run_id) if cluster else LocalPool(min(jobs, len(to_run)), run_id)
+            )
         for result in results(executor, to_run) if to_run else ():
             label = result["label"]
             if result["status"] == "succeeded":
                 cache.store(output_dir, keys[label], result, run_id)
             entries[label] = _keep(work, todo[label], result, cached=False, reused_from=None)
+    except EnvironmentProblem:  # a cluster that cannot take the jobs: nothing ran
+        folder.remove(work)
+        raise
     except KeyboardInterrupt:
         if executor is not None:
             executor.cancel()
