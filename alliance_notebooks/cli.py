@@ -116,7 +116,7 @@ def cache_command(args: argparse.Namespace) -> int:
     where = args.output_dir / ".cache"
     if args.action == "clear":
         with folder.locked(args.output_dir):
-            print(f"removed {cache.clear(args.output_dir)} entries from {where}")
+            print(f"removed {cache.info(args.output_dir, clear=True)[0]} entries from {where}")
         return 0
     count, size = cache.info(args.output_dir)
     print(f"{where}: {count} entries, {size / 2**20:.1f} MiB of {cache.limit() / 2**20:.0f} MiB")

@@ -1,12 +1,10 @@
 """The execution cache: one file per successful job, ``<output_dir>/.cache/<key>.json``.
 
-The key covers the notebook's JSON text, its folder and complete parameters, every file of
-the ``alliance_data`` and ``alliance_notebooks`` packages (code and data), the catalogue
-``datapackage.json`` as a whole (every table's hash, caveats, coverage, titles, sources), and
-the versions of Python and of every installed library. An entry
-holds the job's result with its sha256: one that does not match (tampered with, cut short)
-is a miss and is removed. The cache keeps the most recently used entries within
-``ALLIANCE_NOTEBOOKS_CACHE_MB`` (default 1024 MiB).
+The key covers the notebook, its folder (and chapters.yml there), its parameters, every file
+of ``alliance_data`` and ``alliance_notebooks``, the whole catalogue (``datapackage.json``:
+each table's hash and metadata), Python and every installed library. An entry whose sha256
+does not match (tampered with, cut short) is a miss. The most recently used entries are kept
+within ``ALLIANCE_NOTEBOOKS_CACHE_MB`` (default 1024 MiB).
 """
 
 from __future__ import annotations
@@ -48,7 +46,9 @@ def environment() -> dict:
 
 
 def key(job: dict, env: dict) -> str:
-    document = [env, job["source"], job["cwd"], job["parameters"]]
+    declarations = Path(job["cwd"], "chapters.yml")  # read by the chapters' own checks
+    chapters = declarations.read_text(encoding="utf-8") if declarations.is_file() else None
+    document = [env, job["source"], job["cwd"], job["parameters"], chapters]
     return hashlib.sha256(json.dumps(document, sort_keys=True).encode()).hexdigest()
 
 
@@ -95,14 +95,9 @@ def store(output_dir: Path, cache_key: str, result: dict, run_id: str) -> None:
             path.unlink()
 
 
-def info(output_dir: Path) -> tuple[int, int]:
-    """(number of entries, their total size in bytes)."""
+def info(output_dir: Path, clear: bool = False) -> tuple[int, int]:
+    """(number of entries, their total size in bytes); ``clear`` removes them."""
     sizes = [p.stat().st_size for p in (output_dir / ".cache").glob("*.json")]
+    if clear:
+        shutil.rmtree(output_dir / ".cache", ignore_errors=True)
     return len(sizes), sum(sizes)
-
-
-def clear(output_dir: Path) -> int:
-    """Remove the cache folder; return how many entries it held."""
-    count = info(output_dir)[0]
-    shutil.rmtree(output_dir / ".cache", ignore_errors=True)
-    return count

@@ -1,9 +1,8 @@
 """Execute one notebook with one parameter set: ``execute_job(job)``, importable on a worker.
 
-A job is plain data (label, name, source: the notebook's JSON, parameters, timeout, cwd,
-token), and so is its result, which holds no local path and is never an exception. The
-kernel and all it starts carry the token in their environment: ``stop_kernels`` finds them
-by it, even a daemon that left the kernel's session.
+A job (label, name, source: the notebook's JSON, parameters, timeout, cwd, token) and its
+result are plain data; the result holds no local path. The kernel, and all it starts, carry
+the token in their environment, so ``stop_kernels`` finds even a daemon that left its session.
 """
 
 from __future__ import annotations

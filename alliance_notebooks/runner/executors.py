@@ -1,8 +1,7 @@
-"""Where jobs run: a pool of processes on this machine (the default) or a Dask cluster.
+"""Where jobs run: a process pool on this machine (the default) or a Dask cluster.
 
-Both hand out ``concurrent.futures`` futures of ``execute_job``. A worker of the local pool
-watches the runner: when the runner is gone (even killed with SIGKILL) or the run is
-cancelled, the worker stops its kernels and exits.
+Both give ``concurrent.futures`` futures of ``execute_job``. A local worker exits with its
+kernels when the runner is gone (even after SIGKILL) or the run is cancelled.
 """
 
 from __future__ import annotations
@@ -25,7 +24,7 @@ class EnvironmentProblem(RuntimeError):
 
 
 def _watch(runner: int, cancelled, token: str) -> None:
-    """In each worker: leave Ctrl-C to the runner; exit with the kernels when it goes."""
+    """In each local worker: leave Ctrl-C to the runner, and follow it when it goes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def watch() -> None:
@@ -38,13 +37,16 @@ def _watch(runner: int, cancelled, token: str) -> None:
 
 
 class LocalPool:
-    """``jobs`` worker processes; a pool broken by a worker's death is replaced."""
+    """``jobs`` worker processes; a pool that a dying worker broke is replaced."""
 
     def __init__(self, jobs: int, token: str):
         self.limit, self.context = jobs, multiprocessing.get_context("spawn")
         self.cancelled = self.context.Event()
-        self.arguments = (os.getpid(), self.cancelled, token)
-        self.pool = ProcessPoolExecutor(jobs, self.context, _watch, self.arguments)
+        self.watch = (os.getpid(), self.cancelled, token)
+        self.pool = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.limit, self.context, _watch, self.watch)
 
     def submit(self, job: dict):
         future = self.pool.submit(execute_job, job)
@@ -52,12 +54,10 @@ class LocalPool:
         return future
 
     def lost(self, future) -> bool:
-        """Whether the job's worker died (then a fresh pool replaces the broken one)."""
-        if not isinstance(future.exception(), BrokenProcessPool):
-            return False
-        if future.pool is self.pool:
-            self.pool = ProcessPoolExecutor(self.limit, self.context, _watch, self.arguments)
-        return True
+        """Whether the job's worker died (a fresh pool then replaces the broken one)."""
+        if isinstance(future.exception(), BrokenProcessPool) and future.pool is self.pool:
+            self.pool = self._new()
+        return isinstance(future.exception(), BrokenProcessPool)
 
     def cancel(self) -> None:
         self.cancelled.set()
@@ -67,7 +67,7 @@ class LocalPool:
 
 
 class Cluster:
-    """A ``dask.distributed`` scheduler whose workers run this machine's code and data."""
+    """A ``dask.distributed`` scheduler; its workers must run this machine's code and data."""
 
     def __init__(self, address: str, token: str):
         try:
@@ -80,14 +80,14 @@ class Cluster:
         except Exception as error:  # unreachable, refused, a worker without our package
             raise EnvironmentProblem(f"cannot use the Dask cluster at {address}: {error}") from None
         mine = fingerprint()
-        wrong = sorted((w, f"{f['alliance-data']} with code {f['code'][:12]}") for w, f in
-                       theirs.items() if f != mine)  # fmt: skip
+        wrong = sorted((w, f) for w, f in theirs.items() if f != mine)
         if wrong or not theirs:
             self.client.close()
+            worker, found = wrong[0] if wrong else ("", {})
             raise EnvironmentProblem(
-                f"Dask worker {wrong[0][0]} runs alliance-data {wrong[0][1]}, this machine "
-                f"{mine['alliance-data']} with code {mine['code'][:12]}: install the same "
-                "version and code on every worker"
+                f"Dask worker {worker} runs alliance-data {found['alliance-data']} with code "
+                f"{found['code'][:12]}; this machine {mine['alliance-data']} with code "
+                f"{mine['code'][:12]}: install the same version and code on every worker"
                 if wrong
                 else f"the Dask scheduler at {address} has no workers"
             )
@@ -98,7 +98,7 @@ class Cluster:
         return self.pool.submit(execute_job, job)
 
     def lost(self, future) -> bool:
-        return False  # the scheduler gives a lost worker's jobs to another worker itself
+        return False  # the scheduler itself gives a lost worker's jobs to another worker
 
     def cancel(self) -> None:
         self.pool.shutdown(wait=False)
@@ -112,21 +112,6 @@ def say(label: str, text: str) -> None:
     print(f"{datetime.now():%H:%M:%S} {label}: {text}", flush=True)
 
 
-def _failed(job: dict, error: BaseException) -> dict:
-    reason = " ".join(f"{type(error).__name__}: {error}".split())[:300]
-    evalue = f"the worker running it was lost, and a retry did not succeed ({reason})"
-    error = {"ename": "WorkerLost", "evalue": evalue, "cell": None}
-    return {"label": job["label"], "status": "failed", "duration_s": None, "error": error}
-
-
-def _summary(result: dict) -> str:
-    """``failed in 2.1 s (cell 3: ValueError: …)``, one line whatever the error says."""
-    error = result["error"] or {}
-    where = f"cell {error['cell']}: " if error.get("cell") is not None else ""
-    text = " ".join(f"{error.get('ename')}: {error.get('evalue')}".split())[:300]
-    return f"{result['status']} in {result['duration_s']} s" + (f" ({where}{text})" * bool(error))
-
-
 def results(executor, jobs: list[dict]):
     """Yield each job's result as it finishes; a job whose worker died is tried once more."""
     pending, running, tries = deque(jobs), {}, Counter()
@@ -137,13 +122,22 @@ def results(executor, jobs: list[dict]):
             running[executor.submit(job)] = job
             say(job["label"], "started")
         for future in wait(running, return_when=FIRST_COMPLETED).done:
-            job = running.pop(future)
-            if future.exception() is None:
-                result = future.result()
-            elif executor.lost(future) and tries[job["label"]] < 2:
+            job, error = running.pop(future), future.exception()  # the job's, or its worker's
+            if error and executor.lost(future) and tries[job["label"]] < 2:
                 pending.append(job)
                 continue
-            else:
-                result = _failed(job, future.exception())
-            say(job["label"], _summary(result))
+            result = future.result() if error is None else _lost(job["label"], error)
+            problem = result["error"] or {}
+            where = f"cell {problem['cell']}: " if problem.get("cell") is not None else ""
+            text = " ".join(f"{problem.get('ename')}: {problem.get('evalue')}".split())[:300]
+            detail = f" ({where}{text})" if problem else ""
+            say(result["label"], f"{result['status']} in {result['duration_s']} s{detail}")
             yield result
+
+
+def _lost(label: str, error: BaseException) -> dict:
+    reason = " ".join(f"{type(error).__name__}: {error}".split())[:300]
+    evalue = f"the worker running it was lost, and a retry did not succeed ({reason})"
+    error = {"ename": "WorkerLost", "evalue": evalue, "cell": None}
+    return {"label": label, "status": "failed", "duration_s": None, "error": error, "timings": {},
+            "key_figures": {}, "figure_hashes": [], "tables_read": []}  # fmt: skip

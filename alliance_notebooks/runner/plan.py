@@ -21,10 +21,7 @@ RESERVED = {"index"}  # index.html is the run's report
 
 def short(value: Any, limit: int = 40) -> str:
     """At most ``limit`` characters of a value's repr, for messages about bad input."""
-    try:
-        text = repr(value)
-    except ValueError:  # an int over Python's digit limit for str()
-        return "<an integer of thousands of digits>"
+    text = repr(value)
     return text if len(text) <= limit else text[:limit] + "…"
 
 
@@ -151,12 +148,9 @@ def _sets(base: str, given: Any) -> list[tuple[str, dict[str, Any]]]:
 def labels(paths: list[Path]) -> dict[Path, str]:
     """A file-name-safe label per notebook, unique even for two files of the same name."""
     bases = {p: re.sub(r"[^\w.=+,-]", "_", p.stem)[:80] for p in paths}
-    taken = [b.lower() for b in bases.values()]
-    unique = {
-        p: taken.count(b.lower()) == 1 and b.lower() not in RESERVED for p, b in bases.items()
-    }
+    taken = [b.lower() for b in bases.values()] + list(RESERVED)
     digest = {p: hashlib.sha256(str(p).encode()).hexdigest()[:8] for p in paths}
-    return {p: b if unique[p] else f"{b}~{digest[p]}" for p, b in bases.items()}
+    return {p: b if taken.count(b.lower()) == 1 else f"{b}~{digest[p]}" for p, b in bases.items()}
 
 
 def inspect(path: Path) -> tuple[str, dict]:

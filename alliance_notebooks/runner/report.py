@@ -3,47 +3,13 @@
 from __future__ import annotations
 
 from itertools import groupby
+from pathlib import Path
 
 from jinja2 import Environment
 
-INDEX = Environment(autoescape=True).from_string("""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Run {{ m.run_id }}</title>
-<style>body{font-family:system-ui,sans-serif;margin:2rem}table{border-collapse:collapse}
-td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left;vertical-align:top}
-.succeeded{color:#006d2c}.failed{color:#b30000;font-weight:bold}code{font-size:.85em}
-.changed{background:#fff3cd}.set td:first-child{padding-left:1.6rem}</style>
-</head><body>
-<h1>alliance-notebooks run {{ m.run_id }}</h1>
-<p>Status: <span class="{{ m.status }}">{{ m.status }}</span> · started {{ m.started }} ·
-finished {{ m.finished }} · package {{ m.package_version }} · data {{ m.data_version }} ·
-{{ m.executed }} executed, {{ m.cached }} reused from the cache</p>
-<section id="changes"><h2>Changes since earlier runs</h2><p>{{ c.summary }}</p>
-{% for label, d in c.notebooks.items() %}<h3>{{ label }}</h3>
-{% if d.new %}<p>No earlier successful run of this notebook: nothing to compare with.</p>
-{% else %}<p>Compared with {{ d.compared_label }} in run {{ d.compared_with }}{% if
-d.parameters_differ %}, <strong>whose parameters differ</strong>: <code>{{ d.compared_parameters
-| tojson }}</code>{% else %}, same parameters{% endif %}.</p><ul>
-{% for k in d.changed %}<li class="changed">{{ k.name }}: {{ k.before }} → {{ k.after }}</li>
-{% endfor %}{% for k in d.appeared %}<li>new: {{ k.name }} = {{ k.value }}</li>{% endfor %}
-{% for k in d.disappeared %}<li>gone: {{ k.name }} (was {{ k.value }})</li>{% endfor %}
-{% if d.figures_changed %}<li>figure(s) {{ d.figures_changed | join(', ') }} look different</li>
-{% endif %}{% if d.figures_before != d.figures_after %}<li>{{ d.figures_before }} figure(s)
-before, {{ d.figures_after }} now</li>{% endif %}</ul>{% endif %}{% endfor %}</section>
-<h2>Notebooks in this run</h2>
-<table><thead><tr><th>notebook</th><th>status</th><th>seconds</th><th>cached</th>
-<th>parameters</th><th>outputs</th></tr></thead><tbody>
-{% for entries in groups %}{% if entries | length > 1 %}<tr><th colspan="6">
-{{ entries[0].notebook }} ({{ entries | length }} parameter sets)</th></tr>{% endif %}
-{% for nb in entries %}<tr{% if entries | length > 1 %} class="set"{% endif %}>
-<td>{{ nb.label }}</td><td class="{{ nb.status }}">{{ nb.status }}{% if nb.error %}<br><code>
-{% if nb.error.cell is not none %}cell {{ nb.error.cell }}: {% endif %}{{ nb.error.ename }}:
-{{ nb.error.evalue }}</code>{% endif %}</td><td>{{ nb.duration_s }}</td>
-<td>{% if nb.cached %}yes, from run {{ nb.reused_from }}{% else %}no{% endif %}</td>
-<td><code>{{ nb.parameters | tojson }}</code></td>
-<td>{% for kind, out in nb.outputs.items() %}<a href="./{{ out.path | urlencode }}">{{ kind
-}}</a> {% endfor %}</td></tr>{% endfor %}{% endfor %}</tbody></table>
-</body></html>
-""")
+INDEX = Environment(autoescape=True).from_string(
+    Path(__file__).with_name("index.html.j2").read_text(encoding="utf-8")
+)
 KINDS = ("changed", "appeared", "disappeared", "figures_changed")
 
 
