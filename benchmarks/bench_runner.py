@@ -196,7 +196,11 @@ class LocalCluster:
         for process in self.processes:
             os.killpg(process.pid, signal.SIGTERM)
         for process in self.processes:
-            process.wait()
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:  # a worker that lost its scheduler may hang
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
 
 
 def main() -> None:
