@@ -79,11 +79,14 @@ def chapter_runs(request, tmp_path_factory) -> ChapterRuns:
     - A run has ``.stem``, ``.label``, ``.parameters`` (complete), ``.set`` (name, values),
       ``.entry`` (manifest entry), ``.succeeded``, ``.notebook`` (executed NotebookNode),
       ``.text`` (stream and text/plain outputs), ``.markdown``, ``.html`` (text/markdown and
-      text/html outputs), ``.key_figures``, ``.errors()`` and ``.figures`` (audit records:
+      text/html outputs), ``.prose`` (streams, markdown, and plain text that is not a
+      table's copy), ``.key_figures``, ``.errors()`` and ``.figures`` (audit records:
       ``titles``, ``problems``, ``caption``, ``artists`` [{label, colour, marker}]; None if
       the run failed).
     - ``chapter_runs.refused``: derived sets that validation refuses (the CLI must too);
       ``chapter_runs.run_folder(dest, runs)``: a run folder of only those runs.
+
+    ``--chapter-runs DIR`` keeps the results in DIR and reuses them in later sessions.
     """
     chosen = request.config.getoption("--chapter-runs")
     root = tmp_path_factory.getbasetemp()

@@ -174,9 +174,7 @@ def test_displayed_tables_are_formatted_for_people(chapter_runs, parameter_set):
 
 
 @pytest.mark.parametrize("stem", STEMS)
-def test_invalid_parameters_are_refused_before_any_kernel(
-    chapter_runs, stem, tmp_path, monkeypatch, capsys
-):
+def test_invalid_parameters_are_refused_before_any_kernel(stem, tmp_path, monkeypatch, capsys):
     """The declared invalid values, and any derived set that validation refuses, make the
     CLI exit 2 with one line naming the parameter; no kernel starts (a startup script
     would leave a mark) and no run folder appears."""
@@ -186,7 +184,7 @@ def test_invalid_parameters_are_refused_before_any_kernel(
     (startup / "mark.py").write_text(f"open({str(mark)!r}, 'w').close()\n")
     monkeypatch.setenv("IPYTHONDIR", str(tmp_path / "ipython"))
     invalid = [DECLARED[stem]["invalid"]]
-    invalid += [s.values for s in chapter_runs.refused if s.stem == stem]
+    invalid += [s.values for s in parameter_sets() if s.stem == stem and s.refused]
     for values in invalid:
         arguments = [f"{name}={json.dumps(value)}" for name, value in values.items()]
         options = [option for argument in arguments for option in ("-p", argument)]
