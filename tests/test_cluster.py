@@ -202,18 +202,22 @@ def test_a_worker_running_other_code_is_refused(tmp_path):
     start = text.index("__version__")
     line = text[start : text.index("\n", start)]
     init.write_text(text.replace(line, '__version__ = "0.0.0+other"'), encoding="utf-8")
+    startup = tmp_path / "ipython" / "profile_default" / "startup"
+    startup.mkdir(parents=True)
+    mark = tmp_path / "a-kernel-started"
+    (startup / "mark.py").write_text(f"open({str(mark)!r}, 'w').close()\n")
+    worker_env = {"PYTHONPATH": str(other), "IPYTHONDIR": str(tmp_path / "ipython")}
     mismatched = Cluster(tmp_path / "cluster")
     try:
-        mismatched.start(workers=1, worker_env={"PYTHONPATH": str(other)})
+        mismatched.start(workers=1, worker_env=worker_env)
         run = run_on(mismatched.address, sweep_sets(parameter_sets())[:2], tmp_path / "runs")
         stdout, stderr = run.communicate(timeout=300)
-        started = mismatched.kernels(mismatched.workers[0])
     finally:
         mismatched.stop()
     assert run.returncode == 4, stdout[-2000:] + stderr[-2000:]
     assert stderr.startswith("alliance-notebooks: error: ") and stderr.count("\n") == 1
     assert "0.0.0+other" in stderr, stderr
-    assert started == [], "a kernel started on the mismatched worker"
+    assert not mark.exists(), "a kernel started on the mismatched worker"
     assert not list((tmp_path / "runs").glob("*/manifest.json"))
 
 
