@@ -1,11 +1,4 @@
-"""The execution cache: one file per successful job, ``<output_dir>/.cache/<key>.json``.
-
-The key covers the notebook, its folder (and chapters.yml there), its parameters, every file
-of ``alliance_data`` and ``alliance_notebooks``, the whole catalogue (``datapackage.json``:
-each table's hash and metadata), Python and every installed library. An entry whose sha256
-does not match (tampered with, cut short) is a miss. The most recently used entries are kept
-within ``ALLIANCE_NOTEBOOKS_CACHE_MB`` (default 1024 MiB).
-"""
+"""The execution cache: one verified file per successful job, ``<output_dir>/.cache/<key>.json``."""
 
 from __future__ import annotations
 
@@ -20,6 +13,10 @@ from pathlib import Path
 from alliance_notebooks.parameters import ParameterError
 
 FORMAT = 2  # bump when a result changes shape
+
+
+def _sha256(value) -> str:
+    return hashlib.sha256(json.dumps(value, sort_keys=True).encode()).hexdigest()
 
 
 def fingerprint() -> dict:
@@ -46,23 +43,18 @@ def environment() -> dict:
 
 
 def key(job: dict, env: dict) -> str:
+    """The job's key: notebook, folder, chapters.yml there, parameters and the environment."""
     declarations = Path(job["cwd"], "chapters.yml")  # read by the chapters' own checks
     chapters = declarations.read_text(encoding="utf-8") if declarations.is_file() else None
-    document = [env, job["source"], job["cwd"], job["parameters"], chapters]
-    return hashlib.sha256(json.dumps(document, sort_keys=True).encode()).hexdigest()
-
-
-def _digest(result: dict) -> str:
-    return hashlib.sha256(json.dumps(result, sort_keys=True).encode()).hexdigest()
+    return _sha256([env, job["source"], job["cwd"], job["parameters"], chapters])
 
 
 def limit() -> int:
     """The cache's size limit in bytes: ``ALLIANCE_NOTEBOOKS_CACHE_MB`` MiB, 1024 by default."""
     text = os.environ.get("ALLIANCE_NOTEBOOKS_CACHE_MB", "1024")
     if not text.isdigit():
-        raise ParameterError(
-            f"ALLIANCE_NOTEBOOKS_CACHE_MB must be a whole number; got {text[:20]!r}"
-        )
+        message = f"ALLIANCE_NOTEBOOKS_CACHE_MB must be a whole number; got {text[:20]!r}"
+        raise ParameterError(message)
     return int(text) * 2**20
 
 
@@ -71,7 +63,7 @@ def lookup(output_dir: Path, cache_key: str) -> tuple[dict, str] | None:
     path = output_dir / ".cache" / f"{cache_key}.json"
     try:
         entry = json.loads(path.read_text(encoding="utf-8"))
-        if _digest(entry["result"]) == entry["sha256"] and entry["result"]["status"] == "succeeded":
+        if _sha256(entry["result"]) == entry["sha256"] and entry["result"]["status"] == "succeeded":
             os.utime(path)  # most recently used
             return entry["result"], str(entry["run_id"])
     except (OSError, ValueError, TypeError, KeyError):
@@ -82,16 +74,16 @@ def lookup(output_dir: Path, cache_key: str) -> tuple[dict, str] | None:
 
 
 def store(output_dir: Path, cache_key: str, result: dict, run_id: str) -> None:
-    """Keep a successful result (written aside, then renamed), then trim the cache."""
+    """Keep a successful result (written aside, then renamed); drop the least recently used."""
     (output_dir / ".cache").mkdir(exist_ok=True)
     temporary = output_dir / ".cache" / f".tmp-{cache_key}"
-    entry = {"run_id": run_id, "sha256": _digest(result), "result": result}
+    entry = {"run_id": run_id, "sha256": _sha256(result), "result": result}
     temporary.write_text(json.dumps(entry), encoding="utf-8")
     os.replace(temporary, output_dir / ".cache" / f"{cache_key}.json")
-    entries = sorted((output_dir / ".cache").glob("*.json"), key=lambda p: -p.stat().st_mtime)
-    sizes = [p.stat().st_size for p in entries]
-    for index, path in enumerate(entries):  # least recently used beyond the limit
-        if sum(sizes[: index + 1]) > limit():
+    total, most = 0, limit()
+    for path in sorted((output_dir / ".cache").glob("*.json"), key=lambda p: -p.stat().st_mtime):
+        total += path.stat().st_size
+        if total > most:
             path.unlink()
 
 

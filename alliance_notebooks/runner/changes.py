@@ -1,24 +1,13 @@
-"""What a run found: ``changes.json`` against earlier runs, and the run's ``index.html``."""
+"""What a run found: each job's key figures and figures against earlier runs (changes.json)."""
 
 from __future__ import annotations
 
-from itertools import groupby
-from pathlib import Path
-
-from jinja2 import Environment
-
-INDEX = Environment(autoescape=True).from_string(
-    Path(__file__).with_name("index.html.j2").read_text(encoding="utf-8")
-)
 KINDS = ("changed", "appeared", "disappeared", "figures_changed")
 
 
-def _mapping(value) -> dict:
-    return value if isinstance(value, dict) else {}
-
-
 def _diff(before: dict, after: dict) -> dict:
-    old, new = _mapping(before.get("key_figures")), after["key_figures"]
+    old, new = before.get("key_figures"), after["key_figures"]
+    old = old if isinstance(old, dict) else {}
     old_images, new_images = before.get("figure_hashes"), after["figure_hashes"]
     old_images = old_images if isinstance(old_images, list) else []
     pairs = enumerate(zip(old_images, new_images, strict=False))
@@ -34,17 +23,12 @@ def _diff(before: dict, after: dict) -> dict:
 
 
 def compare(entries: list[dict], earlier: list[dict]) -> dict:
-    """Each successful job against the newest successful run of the same notebook file,
-    preferring one with the same parameters (and saying when the parameters differ)."""
+    """Each job against the newest successful run of its file, same parameters preferred."""
     found, compared = {}, set()
     for nb in (e for e in entries if e["status"] == "succeeded"):
-        runs = [
-            (m["run_id"], e)
-            for m in earlier
-            if m.get("status") == "succeeded"
-            for e in m["notebooks"]
-            if e["path"] == nb["path"] and e["status"] == "succeeded"
-        ]
+        done = [m for m in earlier if m.get("status") == "succeeded"]
+        runs = [(m["run_id"], e) for m in done for e in m["notebooks"]
+                if e["path"] == nb["path"] and e["status"] == "succeeded"]  # fmt: skip
         same = [r for r in runs if r[1]["parameters"] == nb["parameters"]]
         if not runs:
             found[nb["label"]] = {"new": True}
@@ -52,25 +36,15 @@ def compare(entries: list[dict], earlier: list[dict]) -> dict:
         (run_id, before), differ = (same or runs)[0], not same
         diff, _ = _diff(before, nb), compared.add(run_id)
         if differ or any(diff[k] for k in KINDS) or diff["figures_before"] != diff["figures_after"]:
-            found[nb["label"]] = diff | {
-                "compared_with": run_id,
-                "compared_label": before["label"],
-                "parameters_differ": differ,
-                "compared_parameters": before["parameters"],
-            }
+            found[nb["label"]] = diff | {"compared_with": run_id, "compared_label": before["label"],
+                                         "parameters_differ": differ,
+                                         "compared_parameters": before["parameters"]}  # fmt: skip
     differing = [label for label, d in found.items() if not d.get("new")]
-    summary = (
-        f"{len(differing)} notebook(s) differ from earlier runs ({', '.join(sorted(compared))})"
-    )
+    ids = ", ".join(sorted(compared))
+    summary = f"{len(differing)} notebook(s) differ from earlier runs ({ids})"
     if not differing:
         summary = "no key figure or figure changed since earlier runs" if compared else (
             "nothing to compare with: no earlier successful run of these notebooks")  # fmt: skip
     changed = any(found[k].get(x) for k in differing for x in KINDS[:3])
-    result = {"compared_with": sorted(compared) or None, "summary": summary}
-    return result | {"key_figures_changed": changed, "notebooks": found}
-
-
-def index(manifest: dict, changes: dict) -> str:
-    """``index.html``: changes, then every job with links to its outputs."""
-    groups = [list(g) for _, g in groupby(manifest["notebooks"], key=lambda n: n["path"])]
-    return INDEX.render(m=manifest, c=changes, groups=groups)
+    return {"compared_with": sorted(compared) or None, "summary": summary,
+            "key_figures_changed": changed, "notebooks": found}  # fmt: skip

@@ -1,9 +1,4 @@
-"""Execute one notebook with one parameter set: ``execute_job(job)``, importable on a worker.
-
-A job (label, name, source: the notebook's JSON, parameters, timeout, cwd, token) and its
-result are plain data; the result holds no local path. The kernel, and all it starts, carry
-the token in their environment, so ``stop_kernels`` finds even a daemon that left its session.
-"""
+"""Execute one notebook with one parameter set (``execute_job``), on this machine or a worker."""
 
 from __future__ import annotations
 
@@ -25,7 +20,7 @@ OFFLINE = """{%- extends 'lab/index.html.j2' -%}
 
 
 def stop_kernels(token: str) -> None:
-    """Kill this machine's processes that carry ``token`` (a job's, or a run's)."""
+    """Kill this machine's processes that carry ``token`` (a job's, or a run's) in their env."""
     import psutil
 
     found = []
@@ -87,28 +82,18 @@ def _execute(job: dict, folder: str) -> dict | None:
     return None
 
 
-def _read(notebook, job: dict) -> dict:
-    """The executed notebook (no local paths in it), its key figures and figure hashes."""
+def empty_result(label: str) -> dict:
+    return {"label": label, "ipynb": None, "html": None, "key_figures": {}, "figure_hashes": [],
+            "tables_read": [], "timings": {}}  # fmt: skip
+
+
+def execute_job(job: dict) -> dict:
+    """Execute and export one notebook; return its outputs and findings, with no local path."""
     import nbformat
 
     from alliance_notebooks import key_figures
 
-    notebook.metadata.papermill.update(input_path=job["name"], output_path=None)
-    images = [d if isinstance(d, str) else json.dumps(d) for c in notebook.cells
-              for o in c.get("outputs", []) for m, d in o.get("data", {}).items()
-              if m.startswith("image/")]  # fmt: skip
-    hashes = [hashlib.sha256(image.encode()).hexdigest()[:16] for image in images]
-    return {"ipynb": nbformat.writes(notebook), "key_figures": key_figures.read(notebook),
-            "figure_hashes": hashes}  # fmt: skip
-
-
-def execute_job(job: dict) -> dict:
-    """Execute and export one notebook; return its outputs and findings as plain data."""
-    import nbformat
-
-    started = time.monotonic()
-    result = {"label": job["label"], "ipynb": None, "html": None, "key_figures": {},
-              "figure_hashes": [], "tables_read": [], "timings": {}}  # fmt: skip
+    started, result = time.monotonic(), empty_result(job["label"])
     with tempfile.TemporaryDirectory(prefix="alliance-job-") as folder:
         error = _execute(job, folder)
         result["timings"]["execute_s"] = round(time.monotonic() - started, 2)
@@ -118,7 +103,14 @@ def execute_job(job: dict) -> dict:
         try:
             if output.exists():
                 notebook = nbformat.read(output, as_version=4)
-                result |= _read(notebook, job)
+                notebook.metadata.papermill.update(input_path=job["name"], output_path=None)
+                images = [d if isinstance(d, str) else json.dumps(d) for c in notebook.cells
+                          for o in c.get("outputs", []) for m, d in o.get("data", {}).items()
+                          if m.startswith("image/")]  # fmt: skip
+                hashes = [hashlib.sha256(image.encode()).hexdigest()[:16] for image in images]
+                result["figure_hashes"] = hashes
+                result["key_figures"] = key_figures.read(notebook)
+                result["ipynb"] = nbformat.writes(notebook)
                 exported, resources = time.monotonic(), {"metadata": {"name": job["label"]}}
                 result["html"] = _exporter().from_notebook_node(notebook, resources)[0]
                 result["timings"]["export_s"] = round(time.monotonic() - exported, 2)

@@ -1,22 +1,19 @@
-"""Where jobs run: a process pool on this machine (the default) or a Dask cluster.
-
-Both give ``concurrent.futures`` futures of ``execute_job``. A local worker exits with its
-kernels when the runner is gone (even after SIGKILL) or the run is cancelled.
-"""
+"""Where jobs run: a process pool on this machine (the default) or a Dask cluster."""
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 import signal
 import threading
-from collections import Counter, deque
+from collections import deque
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from datetime import datetime
 
 from alliance_notebooks.runner.cache import fingerprint
-from alliance_notebooks.runner.execute import execute_job, stop_kernels
+from alliance_notebooks.runner.execute import empty_result, execute_job, stop_kernels
 
 
 class EnvironmentProblem(RuntimeError):
@@ -37,27 +34,21 @@ def _watch(runner: int, cancelled, token: str) -> None:
 
 
 class LocalPool:
-    """``jobs`` worker processes; a pool that a dying worker broke is replaced."""
+    """``jobs`` spawned worker processes that exit with their kernels when the runner goes."""
 
     def __init__(self, jobs: int, token: str):
-        self.limit, self.context = jobs, multiprocessing.get_context("spawn")
-        self.cancelled = self.context.Event()
-        self.watch = (os.getpid(), self.cancelled, token)
-        self.pool = self._new()
-
-    def _new(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.limit, self.context, _watch, self.watch)
+        context = multiprocessing.get_context("spawn")
+        self.limit, self.cancelled = jobs, context.Event()
+        watch = (os.getpid(), self.cancelled, token)
+        self.new = functools.partial(ProcessPoolExecutor, jobs, context, _watch, watch)
+        self.pool = self.new()
 
     def submit(self, job: dict):
-        future = self.pool.submit(execute_job, job)
-        future.pool = self.pool
-        return future
-
-    def lost(self, future) -> bool:
-        """Whether the job's worker died (a fresh pool then replaces the broken one)."""
-        if isinstance(future.exception(), BrokenProcessPool) and future.pool is self.pool:
-            self.pool = self._new()
-        return isinstance(future.exception(), BrokenProcessPool)
+        try:
+            return self.pool.submit(execute_job, job)
+        except BrokenProcessPool:  # a worker died: a fresh pool for the jobs still to run
+            self.pool = self.new()
+            return self.pool.submit(execute_job, job)
 
     def cancel(self) -> None:
         self.cancelled.set()
@@ -69,6 +60,8 @@ class LocalPool:
 class Cluster:
     """A ``dask.distributed`` scheduler; its workers must run this machine's code and data."""
 
+    limit = 10**9  # the scheduler queues the jobs itself
+
     def __init__(self, address: str, token: str):
         try:
             from distributed import Client
@@ -79,7 +72,7 @@ class Cluster:
             theirs = self.client.run(fingerprint)
         except Exception as error:  # unreachable, refused, a worker without our package
             raise EnvironmentProblem(f"cannot use the Dask cluster at {address}: {error}") from None
-        mine = fingerprint()
+        mine, self.token = fingerprint(), token
         wrong = sorted((w, f) for w, f in theirs.items() if f != mine)
         if wrong or not theirs:
             self.client.close()
@@ -91,14 +84,10 @@ class Cluster:
                 if wrong
                 else f"the Dask scheduler at {address} has no workers"
             )
-        self.limit, self.token = 10**9, token
-        self.pool = self.client.get_executor(retries=1, pure=False)
+        self.pool = self.client.get_executor(retries=1, pure=False)  # a lost worker's jobs move
 
     def submit(self, job: dict):
         return self.pool.submit(execute_job, job)
-
-    def lost(self, future) -> bool:
-        return False  # the scheduler itself gives a lost worker's jobs to another worker
 
     def cancel(self) -> None:
         self.pool.shutdown(wait=False)
@@ -114,16 +103,16 @@ def say(label: str, text: str) -> None:
 
 def results(executor, jobs: list[dict]):
     """Yield each job's result as it finishes; a job whose worker died is tried once more."""
-    pending, running, tries = deque(jobs), {}, Counter()
+    pending, running, retried = deque(jobs), {}, set()
     while pending or running:
         while pending and len(running) < executor.limit:
             job = pending.popleft()
-            tries[job["label"]] += 1
             running[executor.submit(job)] = job
             say(job["label"], "started")
         for future in wait(running, return_when=FIRST_COMPLETED).done:
             job, error = running.pop(future), future.exception()  # the job's, or its worker's
-            if error and executor.lost(future) and tries[job["label"]] < 2:
+            if isinstance(error, BrokenProcessPool) and job["label"] not in retried:
+                retried.add(job["label"])
                 pending.append(job)
                 continue
             result = future.result() if error is None else _lost(job["label"], error)
@@ -139,5 +128,4 @@ def _lost(label: str, error: BaseException) -> dict:
     reason = " ".join(f"{type(error).__name__}: {error}".split())[:300]
     evalue = f"the worker running it was lost, and a retry did not succeed ({reason})"
     error = {"ename": "WorkerLost", "evalue": evalue, "cell": None}
-    return {"label": label, "status": "failed", "duration_s": None, "error": error, "timings": {},
-            "key_figures": {}, "figure_hashes": [], "tables_read": []}  # fmt: skip
+    return empty_result(label) | {"status": "failed", "duration_s": None, "error": error}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -33,19 +34,16 @@ def locked(output_dir: Path):
 
     _check(output_dir)
     output_dir.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(output_dir / ".lock")
     try:
-        lock.acquire(timeout=0)
+        held = FileLock(output_dir / ".lock").acquire(blocking=False)
     except Timeout:
         message = f"another run is writing into {output_dir}; wait for it or choose another one"
         raise Busy(message) from None
-    try:
+    with held:
         _check(output_dir)  # a link put there in the meantime
         for stale in (*output_dir.glob(".incomplete-*"), *output_dir.glob(".latest-*")):
             remove(stale)
         yield
-    finally:
-        lock.release()
 
 
 def remove(path: Path) -> None:
@@ -64,9 +62,17 @@ def write(path: Path, text: str) -> None:
     os.replace(temporary, path)
 
 
-def move_latest(output_dir: Path, run_id: str) -> None:
-    (temporary := output_dir / f".latest-{run_id}").symlink_to(run_id, target_is_directory=True)
-    os.replace(temporary, output_dir / "latest")
+def keep(work: Path, job: dict, result: dict, **how) -> dict:
+    """Write a result's notebook and HTML into the run; return its manifest entry."""
+    outputs = {}
+    for kind in (k for k in ("ipynb", "html") if result.get(k) is not None):
+        (work / f"{job['label']}.{kind}").write_text(result[kind], encoding="utf-8")
+        digest = hashlib.sha256(result[kind].encode()).hexdigest()
+        outputs[kind] = {"path": f"{job['label']}.{kind}", "sha256": digest}
+    fields = ("status", "duration_s", "timings", "key_figures", "figure_hashes", "tables_read")
+    entry = {name: job[name] for name in ("label", "notebook", "path", "parameters")}
+    entry |= {name: result[name] for name in (*fields, "error")} | {"outputs": outputs}
+    return entry | {"computed_defaults": job["computed_defaults"], **how}
 
 
 def earlier_runs(output_dir: Path, exclude: str) -> list[dict]:
