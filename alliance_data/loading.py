@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import re
 from pathlib import Path
 
@@ -144,4 +145,7 @@ def load(name: str) -> pd.DataFrame:
     """
     if name not in _cache:
         _cache[name] = _read(name)
+        if log := os.environ.get("ALLIANCE_DATA_READ_LOG"):  # the runner records reads
+            with open(log, "a", encoding="utf-8") as stream:
+                stream.write(name + "\n")
     return _cache[name].copy(deep=True)

@@ -9,6 +9,7 @@ parameter checks and the tests all read it.
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 
 DECLARATIONS = "chapters.yml"
 SOURCE_DIR = Path(__file__).resolve().parent.parent / "notebooks"  # in a source checkout
+SCHEMA = Path(__file__).with_name("chapters.schema.json")
 
 
 def packaged_dir() -> Path:
@@ -53,9 +55,43 @@ def read_notebook(path: Path) -> nbformat.NotebookNode:
     return nbformat.read(path, as_version=4)
 
 
+def _line(node: yaml.Node, path: list) -> int:
+    """The line (1-based) of the YAML node at ``path`` (keys and list indexes)."""
+    for step in path:
+        if isinstance(node, yaml.MappingNode):
+            key, node = next((k, v) for k, v in node.value if k.value == step)
+            if step == path[-1] and not isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+                node = key
+        elif isinstance(node, yaml.SequenceNode):
+            node = node.value[step]
+    return node.start_mark.line + 1
+
+
 @cache
 def _read(path: Path) -> dict[str, dict[str, Any]]:
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    """``chapters.yml``, checked against ``chapters.schema.json``; a problem names its line."""
+    import jsonschema
+
+    from alliance_notebooks.parameters import ParameterError
+
+    text = path.read_text(encoding="utf-8")
+    try:
+        node, content = yaml.compose(text, Loader=yaml.SafeLoader), yaml.safe_load(text) or {}
+    except yaml.YAMLError as error:
+        raise ParameterError(f"{path} is not valid YAML: {error}".replace("\n", " ")) from None
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    problem = jsonschema.exceptions.best_match(
+        jsonschema.Draft202012Validator(schema).iter_errors(content)
+    )
+    if problem is None:
+        return content
+    where, message = list(problem.absolute_path), problem.message
+    if problem.validator == "additionalProperties":
+        where.append(sorted(set(problem.instance) - set(problem.schema["properties"]))[0])
+        allowed = ", ".join(problem.schema["properties"])
+        message = f"unknown key {where[-1]!r} (allowed keys: {allowed})"
+    name = ".".join(map(str, where)) or "the top level"
+    raise ParameterError(f"{path}, line {_line(node, where)}: {name}: {message}")
 
 
 def declarations(folder: Path | None = None) -> dict[str, dict[str, Any]]:

@@ -88,7 +88,7 @@ def data_cite(args: argparse.Namespace) -> int:
 
 def notebooks_list(args: argparse.Namespace) -> int:
     from alliance_notebooks import parameters_cell  # not papermill: it takes seconds to import
-    from alliance_notebooks.runner.params import expected_type, resolve
+    from alliance_notebooks.runner.plan import expected_type, resolve
 
     rows = [
         (path.stem, name, expected_type(spec), spec["default"], spec["help"])
@@ -101,25 +101,40 @@ def notebooks_list(args: argparse.Namespace) -> int:
 
 
 def notebooks_run(args: argparse.Namespace) -> int:
-    from alliance_notebooks import runner
-    from alliance_notebooks.runner import params
+    import os
 
-    runner.check_platform()
-    scoped = params.load_file(args.params_file) if args.params_file else {}
-    for notebook, values in params.parse_assignments(args.parameters).items():
+    from alliance_notebooks import runner
+    from alliance_notebooks.runner import plan
+
+    scoped = plan.load_file(args.params_file) if args.params_file else {}
+    for notebook, values in plan.parse_assignments(args.parameters).items():
         if isinstance(scoped.get(notebook), list):
             scoped[notebook] = [{**s, **values} for s in scoped[notebook]]
         else:
             scoped.setdefault(notebook, {}).update(values)
-    plans = params.plan(params.resolve(args.notebooks, args.notebooks_dir), scoped)
+    plans = plan.plan(plan.resolve(args.notebooks, args.notebooks_dir), scoped)
     return runner.run(
         plans,
         args.output_dir,
         args.jobs,
         args.timeout,
+        cluster=args.cluster or os.environ.get("DASK_SCHEDULER_ADDRESS") or None,
         force=args.force,
         fail_on_change=args.fail_on_change,
     )
+
+
+def cache_command(args: argparse.Namespace) -> int:
+    from alliance_notebooks.runner import cache, folder
+
+    where = args.output_dir / ".cache"
+    if args.action == "clear":
+        with folder.locked(args.output_dir):
+            print(f"removed {cache.info(args.output_dir, clear=True)[0]} entries from {where}")
+        return 0
+    count, size = cache.info(args.output_dir)
+    print(f"{where}: {count} entries, {size / 2**20:.1f} MiB of {cache.limit() / 2**20:.0f} MiB")
+    return 0
 
 
 def copy(args: argparse.Namespace) -> int:
@@ -131,7 +146,7 @@ def copy(args: argparse.Namespace) -> int:
 
 
 def student(args: argparse.Namespace) -> int:
-    from alliance_notebooks.runner.params import resolve
+    from alliance_notebooks.runner.plan import resolve
     from alliance_notebooks.student import build_student_editions
 
     sources = resolve(args.notebooks, args.notebooks_dir)
@@ -207,6 +222,12 @@ def _run_parser(commands) -> None:
     run.add_argument(
         "--timeout", type=positive_int, default=600, help="seconds allowed per cell (default: 600)"
     )
+    run.add_argument(
+        "--cluster",
+        metavar="tcp://HOST:PORT",
+        help="send the jobs to this Dask scheduler (default: $DASK_SCHEDULER_ADDRESS if set, "
+        "else a pool of --jobs processes on this machine)",
+    )
     run.add_argument("--force", action="store_true", help="re-execute even unchanged notebooks")
     run.add_argument(
         "--fail-on-change",
@@ -241,6 +262,11 @@ def parser() -> argparse.ArgumentParser:
     cite.set_defaults(handler=data_cite)
 
     _run_parser(commands)
+
+    stored = commands.add_parser("cache", help="size of the execution cache, or clear it")
+    stored.add_argument("action", choices=("info", "clear"))
+    stored.add_argument("--output-dir", type=Path, default=Path("runs"))
+    stored.set_defaults(handler=cache_command)
 
     listing = commands.add_parser("list", help="notebooks with their parameters and defaults")
     _notebook_arguments(listing)

@@ -1,11 +1,15 @@
-"""Shared fixtures: the optional ../shared reference folder and a scratch copy of the data."""
+"""Shared fixtures: the chapters executed once per session, the optional ../shared reference
+folder, and a scratch copy of the data."""
 
+import os
 import re
 import shutil
 import tomllib
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
+from session_runs import ChapterRuns, execute_all
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -46,3 +50,50 @@ def notebooks_extra() -> set[str]:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     requirements = project["dependencies"] + project["optional-dependencies"]["notebooks"]
     return {re.sub(r"[-_.]+", "-", r.split(">=")[0]).lower() for r in requirements}
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--chapter-runs",
+        metavar="DIR",
+        help="keep the session's executed chapters in DIR and reuse them in later sessions "
+        "(for working on tests; delete DIR after changing a chapter or the data)",
+    )
+
+
+@pytest.fixture(scope="session")
+def chapter_runs(request, tmp_path_factory) -> ChapterRuns:
+    """Every chapter executed once per parameter set, for the whole session.
+
+    One ``alliance-notebooks run --jobs 2`` executes the sets of ``session_runs.
+    parameter_sets()`` (defaults, ``reruns:`` of chapters.yml, 1970–1990, 2010–2025,
+    one-year windows at both ends of the data, empty code lists, the ends of numeric rules)
+    with the figure audit (``tests/figure_audit.py``) in every kernel. Under pytest-xdist
+    the first worker to ask runs it while the others wait on a lock; all read the same
+    files. The tests read these results and execute nothing again:
+
+    - ``chapter_runs.get(stem, parameters=None)``: the run of ``stem`` with ``parameters``
+      (the others at their defaults); ``KeyError`` naming the executed sets if there is none.
+    - ``chapter_runs.all()`` / ``chapter_runs.of(stem)``: every run / every run of a chapter.
+    - A run has ``.stem``, ``.label``, ``.parameters`` (complete), ``.set`` (name, values),
+      ``.entry`` (manifest entry), ``.succeeded``, ``.notebook`` (executed NotebookNode),
+      ``.text`` (stream and text/plain outputs), ``.markdown``, ``.html`` (text/markdown and
+      text/html outputs), ``.prose`` (streams, markdown, and plain text that is not a
+      table's copy), ``.key_figures``, ``.errors()`` and ``.figures`` (audit records:
+      ``titles``, ``problems``, ``caption``, ``artists`` [{label, colour, marker}]; None if
+      the run failed).
+    - ``chapter_runs.refused``: derived sets that validation refuses (the CLI must too);
+      ``chapter_runs.run_folder(dest, runs)``: a run folder of only those runs.
+
+    ``--chapter-runs DIR`` keeps the results in DIR and reuses them in later sessions.
+    """
+    chosen = request.config.getoption("--chapter-runs")
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the basetemp that all workers of this session share
+    folder = Path(chosen).resolve() if chosen else root / "chapter_runs"
+    folder.mkdir(parents=True, exist_ok=True)
+    with FileLock(folder / "session.lock"):
+        if not (folder / "done.json").is_file():
+            execute_all(folder)
+    return ChapterRuns(folder)

@@ -8,7 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import nbformat
 import pytest
 
 import alliance_data as ad
@@ -21,14 +20,11 @@ CLI = [sys.executable, "-m", "alliance_notebooks.cli"]
 
 
 @pytest.fixture(scope="module")
-def run_dir(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("runs")
-    result = subprocess.run(
-        [*CLI, "run", *CHAPTERS, "--output-dir", str(out), "--jobs", "2"],
-        cwd=ROOT, capture_output=True, text=True, timeout=600,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out / "latest"
+def run_dir(chapter_runs, tmp_path_factory) -> Path:
+    """A run folder of two chapters at their defaults, taken from the session's runs."""
+    runs = [chapter_runs.get(stem) for stem in CHAPTERS]
+    assert all(run.succeeded for run in runs), [run.entry.get("error") for run in runs]
+    return chapter_runs.run_folder(tmp_path_factory.mktemp("runs") / "run", runs)
 
 
 @pytest.fixture(scope="module")
@@ -42,16 +38,16 @@ def site(run_dir, tmp_path_factory) -> Path:
     return out
 
 
-def figures_in(notebook: Path) -> int:
-    cells = nbformat.read(notebook, as_version=4).cells
+def figures_in(notebook) -> int:
+    cells = notebook.cells
     return sum("image/png" in o.get("data", {}) for c in cells for o in c.get("outputs", []))
 
 
-def test_every_chapter_page_has_its_figures_with_captions_as_alt_text(site, run_dir):
+def test_every_chapter_page_has_its_figures_with_captions_as_alt_text(site, chapter_runs):
     for stem in CHAPTERS:
         page = (site / "notebooks" / f"{stem}.html").read_text(encoding="utf-8")
         figures = re.findall(r'<img alt="([^"]*)" src="../_images/', page)
-        assert len(figures) == figures_in(run_dir / f"{stem}.ipynb") >= 2
+        assert len(figures) == figures_in(chapter_runs.get(stem).notebook) >= 2
         assert all(alt.strip() and ("Source" in alt) for alt in figures), figures
         assert f"_sources/notebooks/{stem}.ipynb" in page  # download link
         assert "mybinder.org/v2/gh/alliance-notebooks/alliance-notebooks" in page
@@ -89,11 +85,11 @@ def test_student_book_leaves_solutions_out(run_dir, tmp_path):
     assert "hide above-input" not in page and "student edition" in page
 
 
-def unique_word(run_dir: Path) -> tuple[str, str]:
+def unique_word(chapter_runs) -> tuple[str, str]:
     """A word found in the prose of exactly one chapter of the run, and that chapter."""
     words = {}
     for stem in CHAPTERS:
-        cells = nbformat.read(run_dir / f"{stem}.ipynb", as_version=4).cells
+        cells = chapter_runs.get(stem).notebook.cells
         text = " ".join(c.source for c in cells if c.cell_type == "markdown").lower()
         words[stem] = set(re.findall(r"\b[a-z]{9,}\b", text))
     first, second = CHAPTERS
@@ -104,10 +100,10 @@ def unique_word(run_dir: Path) -> tuple[str, str]:
 @pytest.mark.skipif(
     not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing: apt-get install -y chromium"
 )
-def test_reader_follows_the_sidebar_searches_and_opens_a_solution(site, run_dir, tmp_path):
+def test_reader_follows_the_sidebar_searches_and_opens_a_solution(site, chapter_runs):
     from playwright.sync_api import sync_playwright
 
-    word, chapter = unique_word(run_dir)
+    word, chapter = unique_word(chapter_runs)
     SCREENS.mkdir(exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(
@@ -119,7 +115,7 @@ def test_reader_follows_the_sidebar_searches_and_opens_a_solution(site, run_dir,
         page.on("request", lambda r: offline.append(r.url) if r.url.startswith("http") else None)
         page.goto((site / "index.html").as_uri())
         page.screenshot(path=SCREENS / "book_landing.png")
-        title = nbformat.read(run_dir / f"{CHAPTERS[1]}.ipynb", as_version=4).cells[0].source
+        title = chapter_runs.get(CHAPTERS[1]).notebook.cells[0].source
         link_text = title.splitlines()[0].lstrip("# ").strip()
         page.locator(".bd-sidebar-primary a", has_text=link_text).first.click()
         page.wait_for_url(re.compile(f"{CHAPTERS[1]}.html"))

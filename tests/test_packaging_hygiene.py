@@ -294,7 +294,7 @@ def test_pandas_bound_admits_the_installed_major_and_excludes_only_the_next():
 
 def test_dev_tools_are_dependency_groups_not_published_extras():
     assert {"test", "dev"} <= set(PYPROJECT["dependency-groups"])
-    assert set(PROJECT["optional-dependencies"]) == {"notebooks", "book", "colab"}
+    assert set(PROJECT["optional-dependencies"]) == {"notebooks", "book", "colab", "cluster"}
 
 
 def test_pytest_is_strict_and_ignores_no_warning_category_wholesale():

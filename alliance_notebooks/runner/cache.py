@@ -1,116 +1,95 @@
-"""A content-addressed execution cache in ``<output_dir>/.cache/<key>/``.
-
-The key is a sha256 over everything that can change what a notebook prints: its own
-bytes, its complete parameters, its declaration in ``chapters.yml``, the recorded hash of
-every table it reads (every table, for a notebook that is not a chapter), the source of
-``alliance_data`` and of the parts of ``alliance_notebooks`` that run in a kernel or
-shape an output, the package version, and the versions of
-Python and the libraries that execute and render it. Only successful executions are kept.
-See ``benchmarks/README.md`` for why this is not jupyter-cache.
-"""
+"""The execution cache: one verified file per successful job, ``<output_dir>/.cache/<key>.json``."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import os
-import platform
 import shutil
-from importlib.metadata import PackageNotFoundError, version
+import sys
+from importlib.metadata import distributions
 from pathlib import Path
 
-import alliance_data
-import alliance_notebooks
-from alliance_data.catalog import list_tables, resource
-from alliance_notebooks.chapters import declaration
-from alliance_notebooks.runner.params import NotebookPlan
+from alliance_notebooks.parameters import ParameterError
 
-FORMAT = 1  # bump when the runner's outputs change shape
-LIBRARIES = (
-    "papermill", "nbclient", "nbconvert", "nbformat", "ipykernel", "jupyter_client",
-    "pandas", "numpy", "matplotlib", "matplotlib-fontja", "ipywidgets",
-)  # fmt: skip
+FORMAT = 2  # bump when a result changes shape
 
 
-def _version(name: str) -> str | None:
-    try:
-        return version(name)
-    except PackageNotFoundError:
-        return None
+def _sha256(value) -> str:
+    return hashlib.sha256(json.dumps(value, sort_keys=True).encode()).hexdigest()
 
 
-# tooling that never runs in a kernel nor shapes an output: editing it keeps the cache
-NOT_IN_KERNELS = {
-    "cli.py", "book.py", "student.py", "copying.py", "runner/__init__.py", "runner/cache.py",
-    "runner/changes.py", "runner/params.py", "runner/progress.py", "runner/report.py",
-}  # fmt: skip
+def fingerprint() -> dict:
+    """The package version and a hash of its code, data and catalogue, as this machine has them."""
+    import alliance_data
+    import alliance_notebooks
+    from alliance_data.catalog import DATA_DIR
 
-
-def environment() -> dict:
-    """The part of every key that does not depend on the notebook."""
-    code = hashlib.sha256()
+    digest = hashlib.sha256()
     for package in (alliance_data, alliance_notebooks):
         root = Path(package.__file__).parent
         for path in sorted(root.rglob("*")):
-            name = path.relative_to(root).as_posix()
-            if path.suffix == ".py" and name not in NOT_IN_KERNELS or name.startswith("answers/"):
-                code.update(name.encode() + path.read_bytes())  # data: by table, in key()
-    return {
-        "format": FORMAT,
-        "package": alliance_data.__version__,
-        "code": code.hexdigest(),
-        "python": platform.python_version(),
-        "libraries": {name: _version(name) for name in LIBRARIES},
-    }
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+    digest.update(Path(str(DATA_DIR), "datapackage.json").read_bytes())
+    return {"alliance-data": alliance_data.__version__, "code": digest.hexdigest()}
 
 
-def tables_read(nb: NotebookPlan) -> list[str]:
-    spec = declaration(nb.stem, nb.path.parent)
-    return list(spec.get("tables", [])) if spec else list_tables()
+def environment() -> dict:
+    """The part of every key that does not depend on the job: our code, Python, every library."""
+    libraries = sorted(f"{d.metadata['Name']}=={d.version}" for d in distributions())
+    return {"format": FORMAT, **fingerprint(), "python": sys.version, "libraries": libraries}
 
 
-def key(nb: NotebookPlan, env: dict) -> str:
-    """The cache key of one execution."""
-    document = {
-        "env": env,
-        "notebook": hashlib.sha256(nb.path.read_bytes()).hexdigest(),
-        "parameters": nb.parameters,
-        "declaration": declaration(nb.stem, nb.path.parent),
-        "tables": {t: resource(t)["hash"] for t in tables_read(nb)},
-    }
-    text = json.dumps(document, sort_keys=True, default=str)
-    return hashlib.sha256(text.encode()).hexdigest()
+def key(job: dict, env: dict) -> str:
+    """The job's key: notebook, folder, chapters.yml there, parameters and the environment."""
+    declarations = Path(job["cwd"], "chapters.yml")  # read by the chapters' own checks
+    chapters = declarations.read_text(encoding="utf-8") if declarations.is_file() else None
+    return _sha256([env, job["source"], job["cwd"], job["parameters"], chapters])
 
 
-def lookup(output_dir: Path, cache_key: str) -> dict | None:
-    """The stored entry (run id, result) for a key, or None."""
-    entry = output_dir / ".cache" / cache_key / "entry.json"
+def limit() -> int:
+    """The cache's size limit in bytes: ``ALLIANCE_NOTEBOOKS_CACHE_MB`` MiB, 1024 by default."""
+    text = os.environ.get("ALLIANCE_NOTEBOOKS_CACHE_MB", "1024")
+    if not text.isdigit():
+        message = f"ALLIANCE_NOTEBOOKS_CACHE_MB must be a whole number; got {text[:20]!r}"
+        raise ParameterError(message)
+    return int(text) * 2**20
+
+
+def lookup(output_dir: Path, cache_key: str) -> tuple[dict, str] | None:
+    """(result, run id) of an intact entry, else None; a damaged entry is removed."""
+    path = output_dir / ".cache" / f"{cache_key}.json"
     try:
-        return json.loads(entry.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
+        entry = json.loads(path.read_text(encoding="utf-8"))
+        if _sha256(entry["result"]) == entry["sha256"] and entry["result"]["status"] == "succeeded":
+            os.utime(path)  # most recently used
+            return entry["result"], str(entry["run_id"])
+    except (OSError, ValueError, TypeError, KeyError):
+        pass
+    if path.is_file() and not path.is_symlink():
+        path.unlink()
+    return None
 
 
-def restore(output_dir: Path, cache_key: str, work: Path, label: str) -> None:
-    """Copy a cached executed notebook and its HTML into the run being assembled."""
-    folder = output_dir / ".cache" / cache_key
-    for suffix in (".ipynb", ".html"):
-        shutil.copyfile(folder / f"notebook{suffix}", work / f"{label}{suffix}")
+def store(output_dir: Path, cache_key: str, result: dict, run_id: str) -> None:
+    """Keep a successful result (written aside, then renamed); drop the least recently used."""
+    (output_dir / ".cache").mkdir(exist_ok=True)
+    temporary = output_dir / ".cache" / f".tmp-{cache_key}"
+    entry = {"run_id": run_id, "sha256": _sha256(result), "result": result}
+    temporary.write_text(json.dumps(entry), encoding="utf-8")
+    os.replace(temporary, output_dir / ".cache" / f"{cache_key}.json")
+    total, most = 0, limit()
+    for path in sorted((output_dir / ".cache").glob("*.json"), key=lambda p: -p.stat().st_mtime):
+        total += path.stat().st_size
+        if total > most:
+            path.unlink()
 
 
-def store(output_dir: Path, cache_key: str, work: Path, label: str, entry: dict) -> None:
-    """Keep a successful execution under its key (written aside, then renamed)."""
-    final = output_dir / ".cache" / cache_key
-    temporary = output_dir / ".cache" / f".tmp-{cache_key}-{os.getpid()}"
-    shutil.rmtree(temporary, ignore_errors=True)
-    temporary.mkdir(parents=True)
-    for suffix in (".ipynb", ".html"):
-        shutil.copyfile(work / f"{label}{suffix}", temporary / f"notebook{suffix}")
-    (temporary / "entry.json").write_text(json.dumps(entry), encoding="utf-8")
-    shutil.rmtree(final, ignore_errors=True)
-    os.rename(temporary, final)
-
-
-def clean_temporaries(output_dir: Path) -> None:
-    for stale in (output_dir / ".cache").glob(".tmp-*"):
-        shutil.rmtree(stale, ignore_errors=True)
+def info(output_dir: Path, clear: bool = False) -> tuple[int, int]:
+    """(number of entries, their total size in bytes); ``clear`` removes them."""
+    sizes = [p.stat().st_size for p in (output_dir / ".cache").glob("*.json")]
+    if clear:
+        shutil.rmtree(output_dir / ".cache", ignore_errors=True)
+    return len(sizes), sum(sizes)

@@ -1,74 +1,50 @@
-"""``changes.json``: key figures and figure images against the previous successful run."""
+"""What a run found: each job's key figures and figures against earlier runs (changes.json)."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
+KINDS = ("changed", "appeared", "disappeared", "figures_changed")
 
 
-def manifests(output_dir: Path, exclude: str = "") -> list[dict]:
-    """Manifests of the finished runs in ``output_dir``, newest first."""
-    found = []
-    for folder in sorted(output_dir.iterdir(), reverse=True):
-        if folder.name[:1].isdigit() and folder.name != exclude and folder.is_dir():
-            try:
-                found.append(json.loads((folder / "manifest.json").read_text(encoding="utf-8")))
-            except (OSError, ValueError):
-                continue  # a folder that is not a run of ours
-    return found
-
-
-def previous_success(output_dir: Path, run_id: str) -> dict | None:
-    return next((m for m in manifests(output_dir, run_id) if m["status"] == "succeeded"), None)
-
-
-def _compare(before: dict, after: dict) -> dict:
-    old, new = before.get("key_figures", {}), after.get("key_figures", {})
-    old_images, new_images = before.get("figures", []), after.get("figures", [])
+def _diff(before: dict, after: dict) -> dict:
+    old, new = before.get("key_figures"), after["key_figures"]
+    old = old if isinstance(old, dict) else {}
+    old_images, new_images = before.get("figure_hashes"), after["figure_hashes"]
+    old_images = old_images if isinstance(old_images, list) else []
+    pairs = enumerate(zip(old_images, new_images, strict=False))
     return {
-        "changed": [
-            {"name": k, "before": old[k], "after": new[k]}
-            for k in new
-            if k in old and old[k] != new[k]
-        ],
-        "appeared": [{"name": k, "value": new[k]} for k in new if k not in old],
-        "disappeared": [{"name": k, "value": old[k]} for k in old if k not in new],
-        "figures_changed": [
-            i + 1 for i, (a, b) in enumerate(zip(old_images, new_images, strict=False)) if a != b
-        ],
+        "changed": [{"name": k, "before": old[k], "after": v} for k, v in new.items() if k in old
+                    and old[k] != v],
+        "appeared": [{"name": k, "value": v} for k, v in new.items() if k not in old],
+        "disappeared": [{"name": k, "value": v} for k, v in old.items() if k not in new],
+        "figures_changed": [i + 1 for i, (a, b) in pairs if a != b],
         "figures_before": len(old_images),
         "figures_after": len(new_images),
-    }
+    }  # fmt: skip
 
 
-def compare(previous: dict | None, notebooks: list[dict]) -> dict:
-    """What changed in each notebook of this run since ``previous``."""
-    if previous is None:
-        return {
-            "compared_with": None,
-            "summary": "first successful run in this folder: nothing to compare with",
-            "key_figures_changed": False,
-            "notebooks": {},
-        }
-    before = {nb["notebook"]: nb for nb in previous["notebooks"] if nb["status"] == "succeeded"}
-    result = {}
-    for nb in notebooks:
-        if nb["status"] != "succeeded":
+def compare(entries: list[dict], earlier: list[dict]) -> dict:
+    """Each job against the newest successful run of its file, same parameters preferred."""
+    found, compared = {}, set()
+    for nb in (e for e in entries if e["status"] == "succeeded"):
+        done = [m for m in earlier if m.get("status") == "succeeded"]
+        runs = [(m["run_id"], e) for m in done for e in m["notebooks"]
+                if e["path"] == nb["path"] and e["status"] == "succeeded"]  # fmt: skip
+        same = [r for r in runs if r[1]["parameters"] == nb["parameters"]]
+        if not runs:
+            found[nb["label"]] = {"new": True}
             continue
-        if nb["notebook"] not in before:
-            result[nb["notebook"]] = {"new": True}
-            continue
-        diff = _compare(before[nb["notebook"]], nb)
-        if any(diff[k] for k in ("changed", "appeared", "disappeared", "figures_changed")) or (
-            diff["figures_before"] != diff["figures_after"]
-        ):
-            result[nb["notebook"]] = diff
-    changed = any(d.get(k) for d in result.values() for k in ("changed", "appeared", "disappeared"))
-    return {
-        "compared_with": previous["run_id"],
-        "summary": f"{len(result)} notebook(s) differ from run {previous['run_id']}"
-        if result
-        else f"no key figure or figure changed since run {previous['run_id']}",
-        "key_figures_changed": changed,
-        "notebooks": result,
-    }
+        (run_id, before), differ = (same or runs)[0], not same
+        diff, _ = _diff(before, nb), compared.add(run_id)
+        if differ or any(diff[k] for k in KINDS) or diff["figures_before"] != diff["figures_after"]:
+            found[nb["label"]] = diff | {"compared_with": run_id, "compared_label": before["label"],
+                                         "parameters_differ": differ,
+                                         "compared_parameters": before["parameters"]}  # fmt: skip
+    differing = [label for label, d in found.items() if not d.get("new")]
+    ids = ", ".join(sorted(compared))
+    summary = f"{len(differing)} notebook(s) differ from earlier runs ({ids})"
+    if not differing:
+        summary = "no key figure or figure changed since earlier runs" if compared else (
+            "nothing to compare with: no earlier successful run of these notebooks")  # fmt: skip
+    changed = any(found[k].get(x) for k in differing for x in KINDS[:3])
+    return {"compared_with": sorted(compared) or None, "summary": summary,
+            "key_figures_changed": changed, "notebooks": found}  # fmt: skip
