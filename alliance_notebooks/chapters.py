@@ -1,4 +1,4 @@
-"""Where the chapters are, and what ``chapters.yml`` declares about each of them.
+"""Where the chapters are, which notebook a name means, and what ``chapters.yml`` declares.
 
 The chapters are jupytext percent-format ``.py`` files, their only tracked source; the
 runner, the tests and student editions read them as notebooks (``read_notebook``).
@@ -9,6 +9,7 @@ parameter checks and the tests all read it.
 
 from __future__ import annotations
 
+import ast
 import json
 from functools import cache
 from importlib.resources import files
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 DECLARATIONS = "chapters.yml"
 SOURCE_DIR = Path(__file__).resolve().parent.parent / "notebooks"  # in a source checkout
 SCHEMA = Path(__file__).with_name("chapters.schema.json")
+TYPES = dict(int=(int,), float=(int, float), str=(str,), bool=(bool,), list=(list,), dict=(dict,))
 
 
 def packaged_dir() -> Path:
@@ -105,3 +107,64 @@ def declarations(folder: Path | None = None) -> dict[str, dict[str, Any]]:
 def declaration(chapter: str, folder: Path | None = None) -> dict[str, Any] | None:
     """One chapter's declaration, or None for a notebook that is not a chapter."""
     return declarations(folder).get(chapter)
+
+
+def short(value: Any, limit: int = 40) -> str:
+    """At most ``limit`` characters of a value's repr, for messages about bad input."""
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def resolve(names: list[str], notebooks_dir: Path) -> list[Path]:
+    """Chapter stems from ``notebooks_dir`` or paths to notebook files; all chapters if none."""
+    from alliance_notebooks.parameters import ParameterError
+
+    found = {p.stem: p for p in available(notebooks_dir)}
+    if not names and not found:
+        raise ParameterError(f"no notebooks found in {notebooks_dir}")
+    paths = []
+    for name in names or found:
+        if name.endswith((".ipynb", ".py")) or "/" in name:
+            if not Path(name).is_file():
+                raise ParameterError(f"notebook file {short(name, 80)} does not exist")
+            paths.append(Path(name).resolve())
+        elif name in found:
+            paths.append(found[name])
+        else:
+            raise ParameterError(
+                f"unknown notebook {short(name)}: not a notebook file, and not a chapter in "
+                f"{notebooks_dir}; available notebooks are: {', '.join(found) or 'none'}"
+            )
+    return paths
+
+
+def inspect(path: Path) -> tuple[str, dict]:
+    """The notebook as JSON text, and papermill's reading of its parameters cell."""
+    import papermill
+
+    from alliance_notebooks.parameters import ParameterError
+
+    try:
+        notebook = read_notebook(path)
+        for index, cell in enumerate(notebook.cells if path.suffix == ".py" else ()):
+            cell.id = f"cell-{index}"  # jupytext draws random ids; the cache key needs the same
+        return nbformat.writes(notebook), papermill.inspect_notebook(notebook)
+    except Exception as error:  # not JSON, not a notebook, unreadable, a broken parameters cell
+        message = f"cannot read notebook {path}: {type(error).__name__}: {short(str(error), 80)}"
+        raise ParameterError(message) from None
+
+
+def literal(source: str) -> tuple[bool, Any]:
+    """(True, value) for a default written as a Python literal, else (False, its source)."""
+    try:
+        return True, ast.literal_eval(source)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return False, source
+
+
+def expected_type(spec: dict) -> str:
+    """papermill's type from an annotation, else the literal default's type, else ``any``."""
+    if spec["inferred_type_name"] in TYPES:
+        return spec["inferred_type_name"]
+    is_literal, value = literal(spec["default"])
+    return type(value).__name__ if is_literal and value is not None else "any"

@@ -103,11 +103,11 @@ def notebooks_list(args: argparse.Namespace) -> int:
 def notebooks_run(args: argparse.Namespace) -> int:
     import os
 
-    from alliance_notebooks import runner
+    from alliance_notebooks import parameter_input, runner
     from alliance_notebooks.runner import plan
 
-    scoped = plan.load_file(args.params_file) if args.params_file else {}
-    for notebook, values in plan.parse_assignments(args.parameters).items():
+    scoped = parameter_input.load_file(args.params_file) if args.params_file else {}
+    for notebook, values in parameter_input.parse_assignments(args.parameters).items():
         if isinstance(scoped.get(notebook), list):
             scoped[notebook] = [{**s, **values} for s in scoped[notebook]]
         else:

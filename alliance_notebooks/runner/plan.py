@@ -2,127 +2,17 @@
 
 from __future__ import annotations
 
-import ast
 import hashlib
 import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from alliance_notebooks.chapters import available, declaration, read_notebook
+from alliance_notebooks.chapters import TYPES, declaration, expected_type, inspect, literal, short
+from alliance_notebooks.chapters import resolve as resolve  # plan.resolve, as before
 from alliance_notebooks.parameters import ParameterError, validate
 
-TYPES = dict(int=(int,), float=(int, float), str=(str,), bool=(bool,), list=(list,), dict=(dict,))
-MAX_FILE_BYTES = 64 * 1024  # a parameter file is a few lines
 SET_NAME = "set_name"  # the key by which a parameter set names itself
 RESERVED = {"index"}  # index.html is the run's report
-
-
-def short(value: Any, limit: int = 40) -> str:
-    """At most ``limit`` characters of a value's repr, for messages about bad input."""
-    text = repr(value)
-    return text if len(text) <= limit else text[:limit] + "…"
-
-
-def literal(source: str) -> tuple[bool, Any]:
-    """(True, value) for a default written as a Python literal, else (False, its source)."""
-    try:
-        return True, ast.literal_eval(source)
-    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-        return False, source
-
-
-def expected_type(spec: dict) -> str:
-    """papermill's type from an annotation, else the literal default's type, else ``any``."""
-    if spec["inferred_type_name"] in TYPES:
-        return spec["inferred_type_name"]
-    is_literal, value = literal(spec["default"])
-    return type(value).__name__ if is_literal and value is not None else "any"
-
-
-def resolve(names: list[str], notebooks_dir: Path) -> list[Path]:
-    """Chapter stems from ``notebooks_dir`` or paths to notebook files; all chapters if none."""
-    found = {p.stem: p for p in available(notebooks_dir)}
-    if not names and not found:
-        raise ParameterError(f"no notebooks found in {notebooks_dir}")
-    paths = []
-    for name in names or found:
-        if name.endswith((".ipynb", ".py")) or "/" in name:
-            if not Path(name).is_file():
-                raise ParameterError(f"notebook file {short(name, 80)} does not exist")
-            paths.append(Path(name).resolve())
-        elif name in found:
-            paths.append(found[name])
-        else:
-            raise ParameterError(
-                f"unknown notebook {short(name)}: not a notebook file, and not a chapter in "
-                f"{notebooks_dir}; available notebooks are: {', '.join(found) or 'none'}"
-            )
-    return paths
-
-
-def _plain(value: Any, where: str, seen: set[int]) -> Any:
-    """JSON types only, and no YAML alias (a list or mapping met twice)."""
-    if value is None or isinstance(value, bool | int | float | str):
-        return value
-    if id(value) in seen:
-        raise ParameterError(f"{where}: YAML anchors and aliases (& and *) are not accepted")
-    seen.add(id(value))
-    if isinstance(value, list):
-        return [_plain(v, where, seen) for v in value]
-    if isinstance(value, dict) and all(isinstance(k, str) for k in value):
-        return {k: _plain(v, where, seen) for k, v in value.items()}
-    kind = type(value).__name__
-    hint = "; quote it to pass it as text" if kind in ("date", "datetime") else ""
-    raise ParameterError(f"{where}: a {kind} value ({short(value)}) cannot be passed{hint}")
-
-
-def _yaml(text: str, where: str) -> Any:
-    try:
-        value = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        problem = getattr(error, "problem", None) or type(error).__name__
-        raise ParameterError(f"{where}: not valid YAML ({short(problem, 60)})") from None
-    except ValueError as error:  # an integer over Python's digit limit
-        raise ParameterError(f"{where}: {short(str(error), 80)}") from None
-    return _plain(value, where, set())
-
-
-def parse_assignments(assignments: list[str]) -> dict[str | None, dict[str, Any]]:
-    """``-p name=value`` (every notebook) or ``-p NOTEBOOK:name=value``; values are YAML."""
-    scoped: dict[str | None, dict[str, Any]] = {}
-    for item in assignments:
-        key, sep, value = item.partition("=")
-        if not sep or not key:
-            raise ParameterError(f"-p expects name=value or NOTEBOOK:name=value; got {short(item)}")
-        notebook, _, name = key.rpartition(":")
-        scoped.setdefault(notebook or None, {})[name] = _yaml(value, f"-p {short(key)}")
-    return scoped
-
-
-def load_file(path: Path) -> dict[str | None, Any]:
-    """A YAML file of common values and, per notebook, a mapping or a list of parameter sets."""
-    try:
-        raw = path.read_bytes()
-        text = raw.decode("utf-8")
-    except OSError as error:
-        raise ParameterError(f"cannot read parameter file {path}: {error.strerror}") from None
-    except UnicodeDecodeError as error:
-        raise ParameterError(f"parameter file {path} is not UTF-8 (byte {error.start})") from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise ParameterError(f"parameter file {path} is over {MAX_FILE_BYTES // 1024} KiB")
-    content = _yaml(text, str(path)) or {}
-    if not isinstance(content, dict):
-        raise ParameterError(f"parameter file {path} must hold a mapping")
-    scoped: dict[str | None, Any] = {None: {}}
-    for key, value in content.items():
-        sets = isinstance(value, list) and value and all(isinstance(s, dict) for s in value)
-        if sets or isinstance(value, dict):
-            scoped[Path(key).stem] = value
-        else:
-            scoped[None][key] = value
-    return scoped
 
 
 def _compact(value: Any) -> str:
@@ -153,21 +43,6 @@ def labels(paths: list[Path]) -> dict[Path, str]:
     return {p: b if taken.count(b.lower()) == 1 else f"{b}~{digest[p]}" for p, b in bases.items()}
 
 
-def inspect(path: Path) -> tuple[str, dict]:
-    """The notebook as JSON text, and papermill's reading of its parameters cell."""
-    import nbformat
-    import papermill
-
-    try:
-        notebook = read_notebook(path)
-        for index, cell in enumerate(notebook.cells if path.suffix == ".py" else ()):
-            cell.id = f"cell-{index}"  # jupytext draws random ids; the cache key needs the same
-        return nbformat.writes(notebook), papermill.inspect_notebook(notebook)
-    except Exception as error:  # not JSON, not a notebook, unreadable, a broken parameters cell
-        message = f"cannot read notebook {path}: {type(error).__name__}: {short(str(error), 80)}"
-        raise ParameterError(message) from None
-
-
 def plan(paths: list[Path], scoped: dict[str | None, Any]) -> list[dict]:
     """One job per notebook and parameter set, every value checked; raise on any error."""
     read = {path.resolve(): inspect(path) for path in paths}
@@ -196,12 +71,10 @@ def plan(paths: list[Path], scoped: dict[str | None, Any]) -> list[dict]:
 
 
 def _check(path: Path, label: str, declared: dict, values: dict, parameters: dict) -> None:
+    """A chapter's values against chapters.yml; another notebook's against its own defaults."""
     if declaration(path.stem, path.parent) is not None:
-        defaults = {n: literal(s["default"]) for n, s in declared.items()}
         try:
-            validate(
-                path.stem, {n: v for n, (ok, v) in defaults.items() if ok} | values, path.parent
-            )
+            validate(path.stem, parameters, path.parent)
         except ParameterError as error:
             text = str(error) if str(error).startswith(label) else f"{label}: {error}"
             raise ParameterError(text) from None
@@ -213,11 +86,7 @@ def _check(path: Path, label: str, declared: dict, values: dict, parameters: dic
                 f"{', '.join(declared) or 'none'}"
             )
         expected = expected_type(declared[name])
-        if (
-            expected in TYPES
-            and not isinstance(value, TYPES[expected])
-            or (expected in ("int", "float") and isinstance(value, bool))
-        ):
+        if expected in TYPES and type(value) not in TYPES[expected]:  # a bool is not an int here
             raise ParameterError(
                 f"{label}: {name} must be of type {expected} (the notebook's default is "
                 f"{short(declared[name]['default'])}); got {short(value)}"
