@@ -140,6 +140,7 @@ def resolve(names: list[str], notebooks_dir: Path) -> list[Path]:
 
 def inspect(path: Path) -> tuple[str, dict]:
     """The notebook as JSON text, and papermill's reading of its parameters cell."""
+    import nbformat
     import papermill
 
     from alliance_notebooks.parameters import ParameterError
