@@ -357,7 +357,7 @@ ax2.set_xlabel("Facilities (count)")
 figures.finish(
     ax,
     number="3.2",
-    title="Okinawa's share of U.S. bases in Japan: competing figures",
+    title="Okinawa's share of U.S. bases: competing figures",
     ylabel="",
     xlabel="Okinawa's share (%)",
     sources=[

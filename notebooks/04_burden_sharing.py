@@ -285,7 +285,7 @@ else:
     figures.finish(
         ax,
         number="4.1",
-        title="Special Measures Agreements on host-nation support",
+        title="Special Measures Agreements",
         ylabel="",
         xlabel="Year (bars run April to March, clipped to the years selected)",
         sources=rows["source_id"],
@@ -709,6 +709,7 @@ buildup = plotting.events_between(buildup_titles, start_year, end_year)
 if usd_bn.empty:
     print(f"SIPRI has no Japan figure in {window}: no Figure 4.4.")
 else:
+    print(f"Data shown: {usd_bn.index.min()}–{usd_bn.index.max()} for Japan (Figure 4.4)")
     fig, ax = figures.new_figure(figsize=(9, 5.2))
     rows = usd_bn.rename("usd_bn").reset_index()
     plotting.series(ax, rows, "usd_bn", linewidth=2.5, markersize=4, **style.look("JPN"))

@@ -52,7 +52,8 @@ def test_every_chapter_page_has_its_figures_with_captions_as_alt_text(site, chap
         assert f"_sources/notebooks/{stem}.ipynb" in page  # download link
         assert "mybinder.org/v2/gh/alliance-notebooks/alliance-notebooks" in page
         repo = "alliance-notebooks/alliance-notebooks"
-        assert f"colab.research.google.com/github/{repo}/blob/main/notebooks/{stem}.ipynb" in page
+        colab = f"colab.research.google.com/github/{repo}/blob/gh-pages/notebooks/{stem}.ipynb"
+        assert colab in page
 
 
 def test_solutions_are_hidden_behind_a_click(site):

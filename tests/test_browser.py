@@ -188,14 +188,14 @@ def screenshot(page, tmp_path: Path, name: str) -> None:
 
 def figure_sources(panel) -> list[str]:
     """The data URLs of the figures shown, in order."""
-    return panel.locator(".jp-RenderedImage img").evaluate_all("els => els.map(e => e.src)")
+    return panel.locator(".jp-OutputArea-output img").evaluate_all("els => els.map(e => e.src)")
 
 
 def check_notebook(browser, lab, tmp_path: Path, path: str):
     """Run one notebook in a fresh page; assert no errors and at least one figure."""
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     panel = run_all(page, *lab, path)
-    images = panel.locator(".jp-RenderedImage img")
+    images = panel.locator(".jp-OutputArea-output img")
     if images.count():
         images.first.scroll_into_view_if_needed()
     screenshot(page, tmp_path, f"{Path(path).stem}_run.png")
@@ -215,7 +215,7 @@ def test_explorer_widgets_redraw_in_jupyterlab(browser, lab, tmp_path):
     options = dropdown.locator("option").all_inner_texts()
     dropdown.select_option(label=options[-1])
     page.wait_for_function(
-        "([panel, before]) => [...document.querySelectorAll(panel + ' .jp-RenderedImage img')]"
+        "([panel, before]) => [...document.querySelectorAll(panel + ' .jp-OutputArea-output img')]"
         ".some((img, i) => img.src !== before[i])",
         arg=[PANEL, before],
         timeout=20_000,
