@@ -357,7 +357,7 @@ ax2.set_xlabel("Facilities (count)")
 figures.finish(
     ax,
     number="3.2",
-    title="Okinawa's share of U.S. bases: competing figures",
+    title="Okinawa's share, by measure",
     ylabel="",
     xlabel="Okinawa's share (%)",
     sources=[
