@@ -70,9 +70,22 @@ def _line(node: yaml.Node, path: list) -> int:
 
 
 @cache
+def _schema() -> dict[str, Any]:
+    return json.loads(SCHEMA.read_text(encoding="utf-8"))
+
+
+@cache
+def _valid():
+    """A compiled check of the schema: fast to import, unlike jsonschema (over 1 s in a kernel)."""
+    import fastjsonschema
+
+    return fastjsonschema.compile(_schema())
+
+
+@cache
 def _read(path: Path) -> dict[str, dict[str, Any]]:
     """``chapters.yml``, checked against ``chapters.schema.json``; a problem names its line."""
-    import jsonschema
+    import fastjsonschema
 
     from alliance_notebooks.parameters import ParameterError
 
@@ -81,7 +94,14 @@ def _read(path: Path) -> dict[str, dict[str, Any]]:
         node, content = yaml.compose(text, Loader=yaml.SafeLoader), yaml.safe_load(text) or {}
     except yaml.YAMLError as error:
         raise ParameterError(f"{path} is not valid YAML: {error}".replace("\n", " ")) from None
-    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    try:
+        _valid()(content)
+        return content
+    except fastjsonschema.JsonSchemaException:
+        pass  # jsonschema's best match says which key, and so which line
+    import jsonschema
+
+    schema = _schema()
     problem = jsonschema.exceptions.best_match(
         jsonschema.Draft202012Validator(schema).iter_errors(content)
     )

@@ -322,6 +322,10 @@ def _loaded(module: str, *names: str) -> tuple[type[BaseException], ...]:
 
 def main(argv: list[str] | None = None) -> int:
     previous = signal.signal(signal.SIGTERM, _interrupt)  # before anything slow
+    if argv is None:  # a process of its own, not a call from Python
+        from alliance_notebooks.fast_start import skip_iri_grammars
+
+        skip_iri_grammars()
     try:
         return _main(argv)
     except KeyboardInterrupt:

@@ -11,16 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import alliance_data as ad
-from alliance_notebooks.chapters import declaration
+from alliance_notebooks.chapters import declaration, short
 
 
 class ParameterError(ValueError):
     """A parameter with a bad type, an unknown name or a value outside what is allowed."""
-
-
-def _short(value: Any, limit: int = 60) -> str:
-    text = repr(value)
-    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _years(table: str, column: str = "year") -> tuple[int, int]:
@@ -55,7 +50,8 @@ def _check_one(name: str, value: Any, rule: dict[str, Any], spec: dict[str, Any]
         low, high = coverage(spec)
         if not _is_int(value):
             raise ParameterError(
-                f"{name} must be an integer year; the data cover {low}–{high}; got {_short(value)}"
+                f"{name} must be an integer year; the data cover {low}–{high}; "
+                f"got {short(value, 60)}"
             )
     elif kind in ("int", "number"):
         low, high = rule["min"], rule["max"]
@@ -63,18 +59,18 @@ def _check_one(name: str, value: Any, rule: dict[str, Any], spec: dict[str, Any]
         if not ok or not low <= value <= high:
             raise ParameterError(
                 f"{name} must be a{'n integer' if kind == 'int' else ' number'} from {low} to "
-                f"{high} (allowed range); got {_short(value)}"
+                f"{high} (allowed range); got {short(value, 60)}"
             )
     elif kind == "bool":
         if not isinstance(value, bool):
             raise ParameterError(
-                f"{name} must be true or false (allowed values); got {_short(value)}"
+                f"{name} must be true or false (allowed values); got {short(value, 60)}"
             )
     elif kind == "choice":
         allowed = allowed_values(rule)
         if value not in allowed:
             raise ParameterError(
-                f"{name}={_short(value)} is not allowed; allowed values are: "
+                f"{name}={short(value, 60)} is not allowed; allowed values are: "
                 f"{', '.join(map(str, allowed))}"
             )
     elif kind == "codes":
@@ -82,12 +78,12 @@ def _check_one(name: str, value: Any, rule: dict[str, Any], spec: dict[str, Any]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ParameterError(
                 f"{name} must be a list of codes; allowed values are: {', '.join(allowed)}; "
-                f"got {_short(value)}"
+                f"got {short(value, 60)}"
             )
         unknown = [v for v in value if v not in allowed]
         if unknown:
             raise ParameterError(
-                f"{name} has unknown value(s) {_short(', '.join(unknown))}; allowed values are: "
+                f"{name} has unknown value(s) {short(', '.join(unknown), 60)}; allowed values are: "
                 f"{', '.join(allowed)}"
             )
     else:
@@ -107,7 +103,7 @@ def validate(chapter: str, values: dict[str, Any], folder: Path | None = None) -
     unknown = sorted(set(values) - set(rules))
     if unknown:
         raise ParameterError(
-            f"{chapter} does not declare parameter(s) {_short(', '.join(unknown))}; "
+            f"{chapter} does not declare parameter(s) {short(', '.join(unknown), 60)}; "
             f"its parameters are: {', '.join(rules) or 'none'}"
         )
     for name, value in values.items():

@@ -52,6 +52,18 @@ def notebooks_extra() -> set[str]:
     return {re.sub(r"[-_.]+", "-", r.split(">=")[0]).lower() for r in requirements}
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Under ``--dist loadgroup``, the tests that share a module-scoped fixture (a book, a
+    JupyterLab server, a Dask cluster, a built wheel) run on one worker, so it is set up
+    once; every other test goes to whichever worker is free."""
+    for item in items:
+        info = getattr(item, "_fixtureinfo", None)
+        definitions = info.name2fixturedefs.values() if info else ()
+        if any(d.scope == "module" for found in definitions for d in found):
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+
+
 def pytest_addoption(parser):
     parser.addoption(
         "--chapter-runs",
@@ -66,8 +78,9 @@ def chapter_runs(request, tmp_path_factory) -> ChapterRuns:
     """Every chapter executed once per parameter set, for the whole session.
 
     One ``alliance-notebooks run --jobs 2`` executes the sets of ``session_runs.
-    parameter_sets()`` (defaults, ``reruns:`` of chapters.yml, 1970–1990, 2010–2025,
-    one-year windows at both ends of the data, empty code lists, the ends of numeric rules)
+    parameter_sets()`` (defaults, ``reruns:`` of chapters.yml, 1970–1990, 2010–2025 with
+    empty code lists, one-year windows at both ends of the data, and any edge value of a
+    rule, such as the ends of a numeric one, that no other set uses)
     with the figure audit (``tests/figure_audit.py``) in every kernel. Under pytest-xdist
     the first worker to ask runs it while the others wait on a lock; all read the same
     files. The tests read these results and execute nothing again:

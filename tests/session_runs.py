@@ -1,12 +1,14 @@
 """Every chapter executed once per parameter set for the whole test session, and the results.
 
 ``parameter_sets()`` derives the sets from ``notebooks/chapters.yml``: the defaults; each
-``reruns:`` entry; for a chapter with a ``window:``, 1970–1990, 2010–2025 and the first
-and the last year of its data as one-year windows; every ``codes`` rule as an empty list;
-each ``int``/``number`` rule at its minimum and its maximum; each value of a ``bool`` or a
-listed ``choice`` that no other set uses. Sets that ``validate`` refuses are kept apart
-(``refused``); the suite checks that the runner refuses them too. ``SWEEP_CHAPTER`` gets at
-least ``SWEEP_SIZE`` sets, which ``test_cluster.py`` also sends to a Dask cluster.
+``reruns:`` entry; for a chapter with a ``window:``, 1970–1990, 2010–2025 (with every
+``codes`` rule as an empty list) and the first and the last year of its data as one-year
+windows; then a set for each edge value that no set uses yet: an empty list for a ``codes``
+rule, the minimum and the maximum of an ``int``/``number`` rule, each value of a ``bool`` or
+a listed ``choice``. Sets that ``validate`` refuses are kept apart (``refused``); the suite
+checks that the runner refuses them too. ``sweep_sets()`` adds six-year windows to the
+sets of ``SWEEP_CHAPTER`` until there are ``SWEEP_SIZE``, for ``test_cluster.py`` to send
+to a Dask cluster.
 
 ``execute_all(folder)`` runs them all with one ``alliance-notebooks run`` and writes
 ``folder/done.json``; ``ChapterRuns(folder)`` reads the results (see ``conftest.py``).
@@ -29,6 +31,8 @@ from typing import Any
 
 import yaml
 
+from alliance_notebooks.parameters import coverage
+
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 FIGURE_AUDIT = Path(__file__).resolve().parent / "figure_audit.py"
@@ -49,35 +53,33 @@ def defaults(stem: str) -> dict[str, Any]:
 
 
 def _edges(spec: dict) -> dict[str, dict[str, Any]]:
-    """Named sets of edge values that the chapter's rules allow."""
-    from alliance_notebooks.parameters import coverage
-
-    rules = spec.get("parameters", {})
-    sets: dict[str, dict[str, Any]] = {}
-    if "window" in spec:
-        first, last = coverage(spec)
-        for name, (start, end) in WINDOWS.items():
-            sets[name] = {"start_year": start, "end_year": end}
-        sets[f"first-year-{first}"] = {"start_year": first, "end_year": first}
-        sets[f"last-year-{last}"] = {"start_year": last, "end_year": last}
-    codes = {name: [] for name, rule in rules.items() if rule["kind"] == "codes"}
-    if codes:
-        sets["empty-codes"] = codes
-    for name, rule in rules.items():
-        if rule["kind"] in ("int", "number"):
-            sets[f"{name}-min"] = {name: rule["min"]}
-            sets[f"{name}-max"] = {name: rule["max"]}
+    """Named windows: two spans, and one-year windows at both ends of the data."""
+    if "window" not in spec:
+        return {}
+    first, last = coverage(spec)
+    codes = {n: [] for n, rule in spec.get("parameters", {}).items() if rule["kind"] == "codes"}
+    sets = {name: {"start_year": start, "end_year": end} for name, (start, end) in WINDOWS.items()}
+    sets["y2010-2025"] |= codes  # empty code lists, in a window that has data
+    sets[f"first-year-{first}"] = {"start_year": first, "end_year": first}
+    sets[f"last-year-{last}"] = {"start_year": last, "end_year": last}
     return sets
 
 
+def _edge_values(rule: dict) -> list[Any]:
+    kind = rule["kind"]
+    if kind in ("int", "number"):
+        return [rule["min"], rule["max"]]
+    return {"bool": [False, True], "choice": rule.get("values", []), "codes": [[]]}.get(kind, [])
+
+
 def _uncovered(spec: dict, complete: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """A set for each value of a bool or listed choice that no set uses yet."""
+    """A set for each edge value of a rule that no set uses yet."""
     sets = {}
     for name, rule in spec.get("parameters", {}).items():
-        values = {"bool": [False, True], "choice": rule.get("values", [])}.get(rule["kind"], [])
-        for value in values:
+        for value in _edge_values(rule):
             if not any(c.get(name) == value for c in complete):
-                sets[f"{name}-{str(value).lower()}"] = {name: value}
+                label = "empty" if value == [] else str(value).lower()
+                sets[f"{name}-{label}"] = {name: value}
     return sets
 
 
@@ -106,7 +108,7 @@ class ParameterSet:
 def parameter_sets() -> list[ParameterSet]:
     """Every parameter set of the session, each complete parameter dict once per chapter."""
     from alliance_notebooks.chapters import available, declarations
-    from alliance_notebooks.parameters import ParameterError, coverage, validate
+    from alliance_notebooks.parameters import ParameterError, validate
 
     declared = declarations(NOTEBOOKS)
     found: list[ParameterSet] = []
@@ -115,10 +117,6 @@ def parameter_sets() -> list[ParameterSet]:
         named = {"defaults": {}}
         named |= {f"rerun-{i}": r["parameters"] for i, r in enumerate(spec.get("reruns", []), 1)}
         named |= _edges(spec)
-        if stem == SWEEP_CHAPTER:
-            extra = _sweep_windows(*coverage(spec))
-            while len(named) < SWEEP_SIZE:
-                named.setdefault(*next(extra))
         base = defaults(stem)
         named |= _uncovered(spec, [base | values for values in named.values()])
         seen = []
@@ -136,10 +134,20 @@ def parameter_sets() -> list[ParameterSet]:
     return found
 
 
-def sweep_sets(sets: list[ParameterSet]) -> list[ParameterSet]:
-    """The accepted sets of the sweep chapter (at least ``SWEEP_SIZE``)."""
-    chosen = [s for s in sets if s.stem == SWEEP_CHAPTER and not s.refused]
-    assert len(chosen) >= SWEEP_SIZE, f"only {len(chosen)} sets of {SWEEP_CHAPTER}"
+@cache
+def sweep_sets() -> list[ParameterSet]:
+    """``SWEEP_SIZE`` sets of ``SWEEP_CHAPTER``: its session sets, then six-year windows that
+    only the cluster executes (``ChapterRuns.get`` has no local run of those)."""
+    from alliance_notebooks.chapters import declaration
+
+    chosen = [s for s in parameter_sets() if s.stem == SWEEP_CHAPTER and not s.refused]
+    base, seen = defaults(SWEEP_CHAPTER), [s.parameters for s in chosen]
+    for name, values in _sweep_windows(*coverage(declaration(SWEEP_CHAPTER, NOTEBOOKS))):
+        if len(chosen) >= SWEEP_SIZE:
+            break
+        if base | values not in seen:
+            chosen.append(ParameterSet(SWEEP_CHAPTER, name, values, base | values))
+    assert len(chosen) == SWEEP_SIZE, f"only {len(chosen)} sets of {SWEEP_CHAPTER}"
     return chosen
 
 

@@ -15,6 +15,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from repo_files import shipped_files
 
 from alliance_notebooks.chapters import read_notebook
 
@@ -82,10 +83,9 @@ def lab(tmp_path_factory):
     """
     home = tmp_path_factory.mktemp("lab")
     served = home / "repo"
-    for name in subprocess.check_output(["git", "ls-files"], cwd=ROOT, text=True).splitlines():
-        if (ROOT / name).is_file():
-            (served / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, served / name)
+    for path in shipped_files():
+        (served / path.relative_to(ROOT)).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, served / path.relative_to(ROOT))
     git = ["git", "-c", "user.name=test", "-c", "user.email=test@example.org"]
     subprocess.run(["git", "init", "-q"], cwd=served, check=True)
     subprocess.run([*git, "add", "-A"], cwd=served, check=True)

@@ -108,3 +108,23 @@ def test_rerun_workflow_reads_inputs_from_the_environment_with_read_only_permiss
     run_step = next(s for s in steps if "alliance-notebooks run" in s.get("run", ""))
     assert "inputs.parameters" in run_step["env"]["PARAMETERS"]
     assert "--fail-on-change" in run_step["run"]
+
+
+def test_the_command_line_skips_the_iri_grammars_and_still_validates_notebooks():
+    """``fast_start`` keeps jsonschema from compiling rfc3987-syntax's grammars in the CLI's
+    processes; nbformat still validates, and a broken notebook is still refused."""
+    code = (
+        "import sys\n"
+        "from alliance_notebooks.fast_start import skip_iri_grammars\n"
+        "skip_iri_grammars()\n"
+        "import nbformat\n"
+        "nbformat.validate(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('1')]))\n"
+        "broken = nbformat.v4.new_notebook()\n"
+        "broken.cells = [{'cell_type': 'code'}]\n"
+        "refused = nbformat.ValidationError\n"
+        "try:\n    nbformat.validate(broken)\nexcept refused:\n    print('refused')\n"
+        "print(sorted(m for m, v in sys.modules.items() if m.startswith('rfc3987') and v))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[:2] == ["refused", "[]"]

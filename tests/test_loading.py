@@ -55,7 +55,7 @@ def test_every_table_loads_with_documented_dtypes(name):
 def test_load_returns_an_independent_copy():
     first = ad.load("troops")
     first.loc[:, "personnel"] = 0
-    first.drop(first.index, inplace=True)
+    del first["year"]
     again = ad.load("troops")
     assert len(again) > 400 and again["personnel"].max() > 200_000
 

@@ -7,7 +7,6 @@ import ast
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tarfile
@@ -19,6 +18,7 @@ import yaml
 from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
+from repo_files import git_files, shipped_files
 
 import alliance_data as ad
 from alliance_data.catalog import datapackage
@@ -28,34 +28,12 @@ PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 PROJECT = PYPROJECT["project"]
 HOMEPAGE = datapackage()["homepage"]  # the one setting: etl/metadata/package.yml
 PLACEHOLDERS = ["<owner>", "<repo>", "<repo-url>", "OWNER/REPO"]
-# conda-forge spells these with underscores (their feedstocks: jupyter_client, jupyter_core)
-CONDA_NAMES = {"jupyter-client": "jupyter_client", "jupyter-core": "jupyter_core"}
-
-
-def _git_files() -> list[Path] | None:
-    """The tracked files, or None outside a git checkout (e.g. in the unpacked sdist)."""
-    if shutil.which("git") is None:
-        return None
-    result = subprocess.run(
-        ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=False
-    )
-    if result.returncode != 0:
-        return None
-    return [ROOT / name for name in result.stdout.split("\0") if name]
-
-
-def _shipped_files() -> list[Path]:
-    """Tracked files in a checkout; every file outside caches and venvs elsewhere."""
-    tracked = _git_files()
-    if tracked is not None:
-        return [p for p in tracked if p.is_file()]
-    skip = {".git", ".nox", "runs", "student", "build", "dist", "__pycache__", ".pytest_cache"}
-    return [
-        p
-        for p in ROOT.rglob("*")
-        if p.is_file()
-        and not any(d in skip or d.startswith(".venv") for d in p.relative_to(ROOT).parts[:-1])
-    ]
+# conda-forge's names (feedstocks jupyter_client, jupyter_core, python-fastjsonschema)
+CONDA_NAMES = {
+    "jupyter-client": "jupyter_client",
+    "jupyter-core": "jupyter_core",
+    "fastjsonschema": "python-fastjsonschema",
+}
 
 
 def _requirements(*texts: str) -> dict[str, Requirement]:
@@ -88,7 +66,7 @@ def _conda(path: Path) -> dict[str, str]:
 def test_no_placeholder_addresses_in_any_shipped_file():
     this_file = Path(__file__).resolve()
     found = []
-    for path in _shipped_files():
+    for path in shipped_files():
         if path.resolve() == this_file:
             continue
         try:
@@ -151,7 +129,7 @@ def test_sdist_holds_every_tracked_file_and_nothing_git_ignores(sdist_names):
         "tests/test_packaging_hygiene.py",
     }
     assert required - sdist_names == set()
-    tracked = _git_files()
+    tracked = git_files()
     if tracked is not None:  # in a checkout: exactly what git tracks, plus PKG-INFO
         assert {str(p.relative_to(ROOT)) for p in tracked} == sdist_names - {"PKG-INFO"}
     assert not [n for n in sdist_names if re.match(r"(runs|student|\.venv[^/]*)/", n)]

@@ -70,9 +70,11 @@ def _execute(job: dict, folder: str) -> dict | None:
     try:
         run_sync(manager.start_kernel)(cwd=cwd, env=env)
         notebook = nbformat.reads(job["source"], as_version=4)
+        # papermill saves once at the end, error or not; saving after every cell cost ~1 s a job
         papermill.execute_notebook(notebook, f"{folder}/executed.ipynb", job["parameters"],
-                                   kernel_name="python3", progress_bar=False,
-                                   execution_timeout=job["timeout"], km=manager)  # fmt: skip
+                                   kernel_name="python3", progress_bar=False, km=manager,
+                                   execution_timeout=job["timeout"],
+                                   request_save_on_cell_execute=False)  # fmt: skip
     except Exception as error:  # the notebook's error, a timeout, a dead kernel
         return _error(error, job["timeout"])
     finally:

@@ -12,6 +12,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from datetime import datetime
 
+from alliance_notebooks.fast_start import skip_iri_grammars
 from alliance_notebooks.runner.cache import fingerprint
 from alliance_notebooks.runner.execute import empty_result, execute_job, stop_kernels
 
@@ -22,6 +23,7 @@ class EnvironmentProblem(RuntimeError):
 
 def _watch(runner: int, cancelled, token: str) -> None:
     """In each local worker: leave Ctrl-C to the runner, and follow it when it goes."""
+    skip_iri_grammars()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def watch() -> None:
