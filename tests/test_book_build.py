@@ -138,11 +138,10 @@ def test_a_later_build_replaces_an_earlier_book(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def run_dir(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("runs")
-    result = cli("run", *CHAPTERS, "--output-dir", str(out), "--jobs", "1")
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
-    return (out / "latest").resolve()
+def run_dir(chapter_runs, tmp_path_factory) -> Path:
+    """A run folder of the session's default runs of ``CHAPTERS`` (nothing executed again)."""
+    runs = [chapter_runs.get(stem) for stem in CHAPTERS]
+    return chapter_runs.run_folder(tmp_path_factory.mktemp("runs") / "run", runs)
 
 
 @pytest.fixture(scope="module")
@@ -229,9 +228,9 @@ def test_launch_links_open_files_that_exist(site):
     assert re.search(r"git push .*gh-pages", workflow), "the site is not pushed to gh-pages"
 
 
-def test_each_chapter_page_shows_its_sources_section(site, run_dir):
+def test_each_chapter_page_shows_its_sources_section(site, chapter_runs):
     for stem in CHAPTERS:
-        cells = nbformat.read(run_dir / f"{stem}.ipynb", as_version=4).cells
+        cells = chapter_runs.get(stem).notebook.cells
         sources = [
             c.cell_type == "markdown" and bool(re.search(r"^#+ Sources", c.source, re.MULTILINE))
             for c in cells
