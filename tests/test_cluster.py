@@ -14,6 +14,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -47,7 +48,11 @@ class Cluster:
     """``dask scheduler`` and ``dask worker`` processes; stops them and all they started."""
 
     def __init__(self, folder: Path, env: dict[str, str] | None = None):
-        self.folder, self.env, self.processes = folder, os.environ | (env or {}), []
+        # the jobs' folders go to a short TMPDIR of the cluster's own, removed at the end, so
+        # a killed worker's leftovers do not stay in /tmp (short: kernels' IPC socket paths)
+        self.tmp = Path(tempfile.mkdtemp(prefix="dask-"))
+        env = {"TMPDIR": str(self.tmp), **(env or {})}
+        self.folder, self.env, self.processes = folder, os.environ | env, []
         self.address = ""
         self.seen: set[psutil.Process] = set()  # every descendant met, to stop at the end
 
@@ -138,6 +143,7 @@ class Cluster:
         left = [p for p in self.seen if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
         for process in left:
             process.kill()
+        shutil.rmtree(self.tmp, ignore_errors=True)
         assert left == [], f"processes left behind by the cluster: {left}"
 
 

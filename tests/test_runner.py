@@ -7,6 +7,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -336,23 +337,32 @@ def _wait_until(condition, seconds: float, message: str) -> None:
         time.sleep(0.2)
 
 
-def _start_slow(workspace) -> tuple[subprocess.Popen, int]:
+@pytest.fixture
+def scratch():
+    """A short, empty TMPDIR for a run: the jobs' folders must all be gone from it at the end."""
+    folder = Path(tempfile.mkdtemp(prefix="t-"))  # short: kernels' IPC socket paths are in it
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _start_slow(workspace, tmp: Path) -> tuple[subprocess.Popen, int]:
     proc = subprocess.Popen(
         [*CLI, "run", "--notebooks-dir", "notebooks", "03_slow", "01_ok"],
         cwd=workspace,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        env={**os.environ, "TMPDIR": str(tmp)},
     )
     pid_file = workspace / "notebooks" / "child.pid"
     _wait_until(lambda: pid_file.exists() and pid_file.read_text(), 300, "no slow cell")
     return proc, int(pid_file.read_text())
 
 
-def test_interrupt_stops_the_kernels_and_overlapping_runs_are_refused(workspace):
+def test_interrupt_stops_the_kernels_and_overlapping_runs_are_refused(workspace, scratch):
     assert run(workspace, "01_ok").returncode == 0
     before = (workspace / "runs" / "latest").resolve()
-    proc, child = _start_slow(workspace)
+    proc, child = _start_slow(workspace, scratch)
     second = run(workspace, "01_ok")
     assert second.returncode == 5 and "another run" in second.stderr
     below = psutil.Process(proc.pid).children(recursive=True)
@@ -364,15 +374,18 @@ def test_interrupt_stops_the_kernels_and_overlapping_runs_are_refused(workspace)
     _wait_until(lambda: not _alive(below), 30, f"still running: {_alive(below)}")
     assert not list((workspace / "runs").glob(".incomplete*"))
     assert len(runs(workspace)) == 1 and (workspace / "runs" / "latest").resolve() == before
+    assert list(scratch.iterdir()) == []
 
 
-def test_a_killed_runner_takes_its_workers_and_kernels_with_it(workspace):
-    proc, child = _start_slow(workspace)
+def test_a_killed_runner_takes_its_workers_and_kernels_with_it(workspace, scratch):
+    proc, child = _start_slow(workspace, scratch)
     below = psutil.Process(proc.pid).children(recursive=True)
     assert psutil.Process(child) in below
+    assert [p.name for p in scratch.iterdir()][0].startswith("alliance-run-")
     proc.kill()
     proc.wait()
     _wait_until(lambda: not _alive(below), 10, f"still running: {_alive(below)}")
+    assert list(scratch.iterdir()) == []  # the workers removed their jobs' folders
     assert list((workspace / "runs").glob(".incomplete-*"))
     assert run(workspace, "02_fails").returncode == 0
     assert not list((workspace / "runs").glob(".incomplete-*"))  # the stale folder is gone
@@ -393,10 +406,11 @@ def test_a_daemon_started_by_a_cell_does_not_outlive_the_run(workspace):
     _wait_until(lambda: not _alive(daemons()), 30, "the daemon survived the run")
 
 
-def test_a_crashed_worker_fails_only_its_notebook(workspace):
+def test_a_crashed_worker_fails_only_its_notebook(workspace, scratch):
     make_notebook(workspace / "crash.ipynb", "x = 1", "import os\nos.kill(os.getppid(), 9)")
-    result = run(workspace, "crash.ipynb", "02_fails")
+    result = run(workspace, "crash.ipynb", "02_fails", env={"TMPDIR": str(scratch)})
     assert result.returncode == 1
+    assert list(scratch.iterdir()) == []  # the dead worker's job folder too
     status = entries(runs(workspace)[0])
     assert status["crash"]["error"]["ename"] == "WorkerLost"
     assert status["02_fails"]["status"] == "succeeded"
@@ -417,6 +431,17 @@ def test_a_full_disk_exits_4_with_one_line_and_no_finished_run(workspace, monkey
     error = capsys.readouterr().err.strip()
     assert code == 4 and "No space left on device" in error and "\n" not in error
     assert len(runs(workspace)) == 1
+
+
+def test_windows_is_refused_before_any_job_with_exit_4(workspace, monkeypatch, capsys):
+    from alliance_notebooks.runner import executors
+
+    monkeypatch.setattr(executors, "WINDOWS", True)
+    monkeypatch.chdir(workspace)
+    code = cli.main(["run", "--notebooks-dir", "notebooks", "02_fails"])
+    error = capsys.readouterr().err.strip()
+    assert code == 4 and "on Windows use WSL" in error and "\n" not in error
+    assert [p.name for p in (workspace / "runs").iterdir()] == [".lock"]  # no run, no leftovers
 
 
 def test_sigterm_before_the_run_starts_exits_130(workspace, monkeypatch, capsys):

@@ -63,8 +63,9 @@ def _execute(job: dict, folder: str) -> dict | None:
     from jupyter_client.manager import AsyncKernelManager
     from jupyter_core.utils import run_sync
 
-    # IPC sockets in the job's folder: no TCP port, no "TCP without encryption" warning
-    manager = AsyncKernelManager(kernel_name="python3", transport="ipc", ip=f"{folder}/kernel")
+    # IPC sockets and connection file in the job's folder: no TCP port, nothing left behind
+    manager = AsyncKernelManager(kernel_name="python3", transport="ipc", ip=f"{folder}/kernel",
+                                 connection_file=f"{folder}/kernel.json")  # fmt: skip
     env = {**os.environ, MARK: job["token"], READ_LOG: f"{folder}/tables-read"}
     cwd = job["cwd"] if Path(job["cwd"]).is_dir() else folder
     try:
@@ -96,7 +97,9 @@ def execute_job(job: dict) -> dict:
     from alliance_notebooks import key_figures
 
     started, result = time.monotonic(), empty_result(job["label"])
-    with tempfile.TemporaryDirectory(prefix="alliance-job-") as folder:
+    scratch = job.get("scratch")  # the local pool's folder for its jobs; short: IPC socket paths
+    prefix = "job-" if scratch else "alliance-job-"
+    with tempfile.TemporaryDirectory(prefix=prefix, dir=scratch) as folder:
         error = _execute(job, folder)
         result["timings"]["execute_s"] = round(time.monotonic() - started, 2)
         log, output = Path(folder, "tables-read"), Path(folder, "executed.ipynb")

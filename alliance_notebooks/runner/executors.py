@@ -5,7 +5,10 @@ from __future__ import annotations
 import functools
 import multiprocessing
 import os
+import shutil
 import signal
+import sys
+import tempfile
 import threading
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -16,12 +19,14 @@ from alliance_notebooks.fast_start import skip_iri_grammars
 from alliance_notebooks.runner.cache import fingerprint
 from alliance_notebooks.runner.execute import empty_result, execute_job, stop_kernels
 
+WINDOWS = sys.platform == "win32"
+
 
 class EnvironmentProblem(RuntimeError):
     """The machine, not the input: a disk, a missing module, a cluster that does not match."""
 
 
-def _watch(runner: int, cancelled, token: str) -> None:
+def _watch(runner: int, cancelled, token: str, scratch: str) -> None:
     """In each local worker: leave Ctrl-C to the runner, and follow it when it goes."""
     skip_iri_grammars()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -30,6 +35,7 @@ def _watch(runner: int, cancelled, token: str) -> None:
         while os.getppid() == runner and not cancelled.wait(0.5):
             pass
         stop_kernels(token)
+        shutil.rmtree(scratch, ignore_errors=True)
         os._exit(1)
 
     threading.Thread(target=watch, daemon=True).start()
@@ -39,13 +45,18 @@ class LocalPool:
     """``jobs`` spawned worker processes that exit with their kernels when the runner goes."""
 
     def __init__(self, jobs: int, token: str):
+        if WINDOWS:  # kernels talk over IPC sockets; no job has started yet
+            raise EnvironmentProblem("the local pool needs Linux or macOS; on Windows use WSL "
+                                     "or --cluster with Linux workers")  # fmt: skip
         context = multiprocessing.get_context("spawn")
         self.limit, self.cancelled = jobs, context.Event()
-        watch = (os.getpid(), self.cancelled, token)
+        self.scratch = tempfile.mkdtemp(prefix="alliance-run-")  # the jobs' folders, removed
+        watch = (os.getpid(), self.cancelled, token, self.scratch)  # even after a SIGKILL
         self.new = functools.partial(ProcessPoolExecutor, jobs, context, _watch, watch)
         self.pool = self.new()
 
     def submit(self, job: dict):
+        job = job | {"scratch": self.scratch}
         try:
             return self.pool.submit(execute_job, job)
         except BrokenProcessPool:  # a worker died: a fresh pool for the jobs still to run
@@ -57,6 +68,7 @@ class LocalPool:
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
+        shutil.rmtree(self.scratch, ignore_errors=True)
 
 
 class Cluster:
