@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 from session_runs import ChapterRuns, execute_all
+from wheel_venv import build_wheel
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -73,6 +74,23 @@ def pytest_addoption(parser):
     )
 
 
+def _session_folder(tmp_path_factory, name: str) -> Path:
+    """A folder that every xdist worker of this session shares."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the basetemp that all workers of this session share
+    (folder := root / name).mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def wheel(tmp_path_factory) -> Path:
+    """The project's wheel, built once per session by the first worker that asks."""
+    folder = _session_folder(tmp_path_factory, "wheel")
+    with FileLock(folder / "build.lock"):
+        return build_wheel(folder)
+
+
 @pytest.fixture(scope="session")
 def chapter_runs(request, tmp_path_factory) -> ChapterRuns:
     """Every chapter executed once per parameter set, for the whole session.
@@ -101,11 +119,10 @@ def chapter_runs(request, tmp_path_factory) -> ChapterRuns:
     ``--chapter-runs DIR`` keeps the results in DIR and reuses them in later sessions.
     """
     chosen = request.config.getoption("--chapter-runs")
-    root = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        root = root.parent  # the basetemp that all workers of this session share
-    folder = Path(chosen).resolve() if chosen else root / "chapter_runs"
-    folder.mkdir(parents=True, exist_ok=True)
+    if chosen:
+        (folder := Path(chosen).resolve()).mkdir(parents=True, exist_ok=True)
+    else:
+        folder = _session_folder(tmp_path_factory, "chapter_runs")
     with FileLock(folder / "session.lock"):
         if not (folder / "done.json").is_file():
             execute_all(folder)

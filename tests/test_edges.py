@@ -18,6 +18,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from packaging.requirements import Requirement
+from wheel_venv import venv_with
 
 from alliance_notebooks.cli import main
 
@@ -274,33 +275,16 @@ def _distribution_closure(name: str) -> list[metadata.Distribution]:
 
 
 @pytest.fixture(scope="module")
-def data_only(tmp_path_factory) -> Path:
+def data_only(wheel, tmp_path_factory) -> Path:
     """A fresh venv holding the built wheel (no dependencies) and pandas with what pandas
     needs (linked from this environment): what `pip install alliance-data` gives."""
-    root = tmp_path_factory.mktemp("data-only")
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(root), str(ROOT)],
-        check=True, capture_output=True,
-    )  # fmt: skip
-    wheel = next(root.glob("alliance_data-*.whl"))
-    venv = root / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
-    python = venv / "bin" / "python"
-    purelib = Path(
-        subprocess.check_output(
-            [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], text=True
-        ).strip()
-    )
+    venv = tmp_path_factory.mktemp("data-only") / "venv"
+    _, purelib = venv_with(wheel, venv)
     for dist in _distribution_closure("pandas"):
         for top in {Path(str(f)).parts[0] for f in dist.files or []} - {".."}:
             origin = Path(dist.locate_file(top))
             if origin.exists() and not (purelib / top).exists():
                 (purelib / top).symlink_to(origin)
-    subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--no-deps",
-         str(wheel)],
-        check=True, capture_output=True,
-    )  # fmt: skip
     return venv
 
 

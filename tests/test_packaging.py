@@ -11,22 +11,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from wheel_venv import venv_with
 
 import alliance_data as ad
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAVY = ["matplotlib", "IPython", "papermill", "nbformat", "nbconvert", "jupyter_client", "yaml"]
-
-
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("wheel")
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(ROOT)],
-        check=True,
-        capture_output=True,
-    )
-    return next(out.glob("alliance_data-*.whl"))
 
 
 @pytest.fixture(scope="module")
@@ -37,29 +27,8 @@ def installed(wheel, tmp_path_factory) -> Path:
     needs no network); the project itself comes only from the wheel.
     """
     venv = tmp_path_factory.mktemp("venv")
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
-    python = venv / "bin" / "python"
-    purelib = Path(
-        subprocess.check_output(
-            [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], text=True
-        ).strip()
-    )
+    _, purelib = venv_with(wheel, venv)
     (purelib / "borrowed.pth").write_text("\n".join(site.getsitepackages()) + "\n")
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "--python",
-            str(python),
-            "install",
-            "-q",
-            "--no-deps",
-            str(wheel),
-        ],
-        check=True,
-        capture_output=True,
-    )
     return venv
 
 
