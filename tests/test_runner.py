@@ -108,7 +108,8 @@ def test_a_run_writes_plain_outputs_with_no_cdn_and_moves_latest(workspace):
         assert nb["cached"] is False and set(nb["outputs"]) == {"ipynb", "html"}
         assert all((latest / out["path"]).is_file() for out in nb["outputs"].values())
     ipynb = (latest / "01_ok.ipynb").read_text()
-    assert "n is 7" in ipynb and "alliance-job-" not in ipynb and str(workspace) not in ipynb
+    assert "n is 7" in ipynb and str(workspace) not in ipynb
+    assert "alliance-job-" not in ipynb and "alliance-run-" not in ipynb  # no scratch path
     html = (latest / "01_ok.html").read_text()
     assert "n is 7" in html and not re.search(r"<script[^>]*\bsrc=", html)
     assert not re.search(r"https?://(cdn|unpkg)", html)
