@@ -245,7 +245,7 @@ def test_copy_without_force_counts_a_dangling_link_as_a_file(tmp_path, capsys):
     ],
 )
 def test_copy_and_student_into_a_file_exit_2_with_a_sentence(tmp_path, capsys, args, message):
-    file = tmp_path / "afile"
+    file = tmp_path / "a_file"
     file.write_text("x")
     (tmp_path / "dest" / "chapters.yml").mkdir(parents=True)
     names = {"file": str(file), "folder": str(tmp_path / "dest")}
